@@ -1,0 +1,15 @@
+// What `afx --help` prints.
+export const HELP_TEXT = `afx: Auth Flow Explorer, for OAuth 2.0, OpenID Connect and Amazon Cognito sign-in.
+
+Usage:
+  afx start                      open the app: Electron when installed, otherwise browser mode
+  afx web [--port N] [--no-open] serve the app to your browser on 127.0.0.1
+  afx decode <jwt> [--json]      decode a JWT without verifying it ("-" reads it from stdin)
+
+Options:
+  --data-dir DIR                 where profiles and history are kept (or set AFX_DATA_DIR)
+  -h, --help                     show this help
+  -v, --version                  show the version
+
+Exit codes: 0 success, 1 the token or response inspected is bad, 2 usage error.
+`

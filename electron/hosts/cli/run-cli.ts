@@ -1,0 +1,120 @@
+// Parses afx's command line and runs the command. Returns the exit code; never throws at the user.
+import { spawn } from 'node:child_process'
+import { parseArgs } from 'node:util'
+import type { Face } from '../../../shared/contract'
+import { resolveDataDir } from '../../core/app/data-dir'
+import { createContractImpl } from '../../core/contract-impl'
+import { toWireError } from '../../core/to-wire-error'
+import type { CliContext } from './cli-context'
+import { decodeCommand, formatErrorLine } from './decode-command'
+import { findElectronBinary } from './find-electron-binary'
+import { HELP_TEXT } from './help-text'
+import { EXIT, UsageError } from './usage-error'
+import { webCommand } from './web-command'
+
+export type CliEnvironment = Omit<CliContext, 'impl'> & {
+  version: string
+  /** The folder holding package.json (the Electron app root). */
+  appRoot: string
+  rendererDir: string
+  /** Resolves when the user interrupts (Ctrl+C) a long-running command. */
+  untilInterrupted: () => Promise<void>
+}
+
+export async function runCli(argv: string[], env: CliEnvironment): Promise<number> {
+  try {
+    return await runCommand(argv, env)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      env.stderr(`afx: ${error.message} Run "afx --help" for usage.`)
+      return EXIT.usage
+    }
+    env.stderr(formatErrorLine(toWireError(error)))
+    if (toWireError(error).code === 'INTERNAL_ERROR') env.stderr(String(error))
+    return EXIT.bad
+  }
+}
+
+async function runCommand(argv: string[], env: CliEnvironment): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv)
+  const [command, ...args] = positionals
+  if (values.version) return print(env, env.version)
+  if (values.help || command === undefined || command === 'help') return print(env, HELP_TEXT)
+
+  const dataDir = resolveDataDir({ flag: values['data-dir'] })
+  const contextFor = (face: Face): CliContext => ({
+    ...env,
+    impl: createContractImpl({ face, dataDir, canEncryptSecrets: () => false }),
+  })
+  switch (command) {
+    case 'decode':
+      return decodeCommand(args, values.json ?? false, contextFor('cli'))
+    case 'web':
+      return serveUntilInterrupted(env, contextFor('web'), {
+        port: values.port,
+        open: !values['no-open'],
+        announce: (url) => `Auth Flow Explorer (browser mode) is at ${url}`,
+      })
+    case 'start':
+      return startApp(env, contextFor('web'), dataDir)
+    default:
+      throw new UsageError(`"${command}" is not an afx command.`)
+  }
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        json: { type: 'boolean' },
+        port: { type: 'string' },
+        'no-open': { type: 'boolean' },
+        'data-dir': { type: 'string' },
+      },
+    })
+  } catch (error) {
+    // Node's own message goes on to explain '--' positionals; the first sentence is the useful one.
+    throw new UsageError(`${(error as Error).message.split('. ')[0]}.`)
+  }
+}
+
+async function serveUntilInterrupted(
+  env: CliEnvironment,
+  ctx: CliContext,
+  options: { port: string | undefined; open: boolean; announce: (url: string) => string },
+): Promise<number> {
+  const host = await webCommand({ ...options, rendererDir: env.rendererDir }, ctx)
+  await env.untilInterrupted()
+  await host.close()
+  return EXIT.ok
+}
+
+/** The Electron app where its binary is installed; browser mode, said in one line, where not. */
+async function startApp(env: CliEnvironment, ctx: CliContext, dataDir: string): Promise<number> {
+  const electron = findElectronBinary(env.appRoot)
+  if (electron === null) {
+    return serveUntilInterrupted(env, ctx, {
+      port: undefined,
+      open: true,
+      announce: (url) =>
+        `No Electron binary is installed here, so Auth Flow Explorer runs in browser mode: ${url}`,
+    })
+  }
+  const child = spawn(electron, [env.appRoot, '--data-dir', dataDir], { stdio: 'inherit' })
+  return new Promise((resolve) => {
+    child.on('error', (error) => {
+      env.stderr(`afx: Electron could not start (${error.message}).`)
+      resolve(EXIT.bad)
+    })
+    child.on('exit', (code) => resolve(code ?? EXIT.ok))
+  })
+}
+
+function print(env: CliEnvironment, text: string): number {
+  env.stdout(text.trimEnd())
+  return EXIT.ok
+}

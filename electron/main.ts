@@ -1,0 +1,33 @@
+// The Electron app: one secure window, the contract bound onto IPC, the engine in this process.
+import { app, ipcMain, safeStorage, session } from 'electron'
+import { fileURLToPath } from 'node:url'
+import { findFlagValue, resolveDataDir } from './core/app/data-dir'
+import { createContractImpl } from './core/contract-impl'
+import { bindContract } from './ipc/bind-contract'
+import { createSenderCheck } from './ipc/trusted-sender'
+import { registerAppScheme, serveAppScheme } from './window/app-protocol'
+import { applyContentSecurityPolicy } from './window/content-security-policy'
+import { createMainWindow } from './window/create-main-window'
+import { applyNavigationGuards, denyAllPermissions } from './window/navigation-guards'
+
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const dataDir = resolveDataDir({ flag: findFlagValue(process.argv, '--data-dir') })
+
+app.enableSandbox()
+app.setPath('userData', dataDir)
+registerAppScheme()
+app.on('web-contents-created', (_event, contents) => applyNavigationGuards(contents))
+app.on('window-all-closed', () => app.quit())
+
+void app.whenReady().then(() => {
+  serveAppScheme(fileURLToPath(new URL('../renderer', import.meta.url)))
+  applyContentSecurityPolicy(session.defaultSession)
+  denyAllPermissions(session.defaultSession)
+  const impl = createContractImpl({
+    face: 'electron',
+    dataDir,
+    canEncryptSecrets: () => safeStorage.isEncryptionAvailable(),
+  })
+  bindContract(ipcMain, impl, createSenderCheck(devServerUrl))
+  createMainWindow(fileURLToPath(new URL('../preload/preload.cjs', import.meta.url)), devServerUrl)
+})

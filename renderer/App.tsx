@@ -1,0 +1,46 @@
+// The app shell: a left navigation of the pages that exist, and the page chosen.
+import { useState, type ReactNode } from 'react'
+import { ErrorNotice } from './components/ErrorNotice'
+import { TokensPage } from './features/tokens/TokensPage'
+import { useAppInfo } from './state/use-app-info'
+
+type Page = { id: string; label: string; render: () => ReactNode }
+
+const PAGES: Page[] = [{ id: 'tokens', label: 'Tokens', render: () => <TokensPage /> }]
+
+export function App() {
+  const appInfo = useAppInfo()
+  const [pageId, setPageId] = useState(PAGES[0]?.id)
+  const page = PAGES.find((candidate) => candidate.id === pageId) ?? PAGES[0]
+
+  return (
+    <div className="shell" data-app-state={appInfo.status}>
+      <nav className="sidebar" aria-label="Pages">
+        <p className="brand">Auth Flow Explorer</p>
+        <ul>
+          {PAGES.map((candidate) => (
+            <li key={candidate.id}>
+              <button
+                type="button"
+                aria-current={candidate.id === page?.id ? 'page' : undefined}
+                onClick={() => setPageId(candidate.id)}
+              >
+                {candidate.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {appInfo.status === 'ready' && (
+          <p className="app-meta">
+            v{appInfo.info.version} ·{' '}
+            {appInfo.info.face === 'electron' ? 'desktop' : 'browser mode'}
+          </p>
+        )}
+      </nav>
+      <main className="content">
+        {appInfo.status === 'failed' && <ErrorNotice error={appInfo.error} />}
+        {page?.render()}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,21 @@
+// The one contract client the components use; they never know which face carries it.
+import type { Client, MethodInput, MethodOutput } from '../shared/contract'
+import type { MethodName } from '../shared/contract-names'
+import type { Result } from '../shared/result'
+import { createWebClient } from './web-client'
+
+let client: Client | undefined
+
+export function getClient(): Client {
+  client ??= window.afx ?? createWebClient()
+  return client
+}
+
+/** Calls one contract method: `call('tokens.decode', { token })`. */
+export function call<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+): Promise<Result<MethodOutput<M>>> {
+  const invoke = getClient()[method] as (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
+  return invoke(input)
+}

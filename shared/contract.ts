@@ -1,0 +1,68 @@
+// Every method and event the renderer, the web host and the CLI may use, declared once with zod.
+// Types are inferred from the schemas; faces bind these in one loop each.
+import { z } from 'zod'
+import type { EventName, MethodName } from './contract-names'
+import type { Result } from './result'
+
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
+
+const JsonObject = z.record(z.string(), z.unknown())
+
+export const Face = z.enum(['electron', 'web', 'cli'])
+export type Face = z.infer<typeof Face>
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  face: Face,
+  dataDir: z.string(),
+  /** Whether secrets can be encrypted at rest by the OS keychain (Electron safeStorage). */
+  canEncryptSecrets: z.boolean(),
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+export const DecodedToken = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('jws'),
+    header: JsonObject,
+    payload: JsonObject,
+    signature: z.object({ present: z.boolean(), bytes: z.number().int().nonnegative() }),
+  }),
+  z.object({
+    /** A JWE: five parts, payload encrypted; only its protected header can be read. */
+    kind: z.literal('jwe'),
+    header: JsonObject,
+  }),
+])
+export type DecodedToken = z.infer<typeof DecodedToken>
+
+export const TokenInput = z.strictObject({
+  token: z.string().max(64_000, 'A token is at most 64,000 characters.'),
+})
+
+export const contract = {
+  methods: {
+    'app.info': call(z.strictObject({}), AppInfo),
+    'tokens.decode': call(TokenInput, DecodedToken),
+  } satisfies Record<MethodName, ReturnType<typeof call>>,
+  events: {} satisfies Record<EventName, z.ZodType>,
+} as const
+
+type Methods = typeof contract.methods
+type Events = typeof contract.events
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>
+export type EventPayload<E extends EventName> = z.output<Events[E]>
+
+/** What the core implements: one async function per method, given already-validated input. */
+export type ContractImpl = {
+  [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>
+}
+
+/** What the renderer holds: one call per method, each answering with a Result envelope. */
+export type Client = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}

@@ -1,0 +1,32 @@
+// The error every face returns instead of throwing: a code from one list, words, a hint, a rule.
+import { z } from 'zod'
+
+export const ErrorCode = z.enum([
+  'IPC_INVALID_INPUT',
+  'IPC_UNTRUSTED_SENDER',
+  'IPC_UNKNOWN_METHOD',
+  'WEB_UNAUTHORIZED',
+  'WEB_FORBIDDEN_HOST',
+  'WEB_FORBIDDEN_ORIGIN',
+  'WEB_BODY_TOO_LARGE',
+  'WEB_PORT_IN_USE',
+  'TOKEN_EMPTY',
+  'TOKEN_WRONG_PART_COUNT',
+  'TOKEN_BAD_BASE64URL',
+  'TOKEN_BAD_JSON',
+  'TOKEN_NOT_AN_OBJECT',
+  'COGNITO_SRP_INVALID_A',
+  'COGNITO_SRP_INVALID_B',
+  'COGNITO_SRP_BAD_PARAMETER',
+  'HOST_UNREACHABLE',
+  'INTERNAL_ERROR',
+])
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const WireError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  hint: z.string().optional(),
+  ref: z.string().optional(),
+})
+export type WireError = z.infer<typeof WireError>

@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test'
+import { CompactEncrypt, SignJWT, exportJWK, generateKeyPair } from 'jose'
+import { startBuiltWebHost, type RunningWebHost } from '../helpers/start-web-host'
+
+let app: RunningWebHost
+
+test.beforeEach(async () => {
+  app = await startBuiltWebHost()
+})
+test.afterEach(async () => {
+  await app.stop()
+})
+
+async function signedIdToken() {
+  const { privateKey, publicKey } = await generateKeyPair('ES256')
+  const { kid } = { kid: `test-${(await exportJWK(publicKey)).x?.slice(0, 8)}` }
+  const now = Math.floor(Date.now() / 1000)
+  const token = await new SignJWT({ email: 'ada@example.test', nonce: 'n-0S6_WzA2Mj' })
+    .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
+    .setIssuer('http://127.0.0.1:9400')
+    .setSubject('ada')
+    .setAudience('afx-native')
+    .setIssuedAt(now - 120)
+    .setExpirationTime(now + 3600)
+    .sign(privateKey)
+  return { token, kid }
+}
+
+test('pasting a signed ID token shows its header, payload and times in words', async ({ page }) => {
+  const { token, kid } = await signedIdToken()
+  await page.goto(app.url)
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  await expect(page).toHaveURL(`${app.origin}/`) // the launch key left the address bar
+
+  await page.getByLabel('Token', { exact: true }).fill(token)
+
+  await expect(
+    page.getByText('Signed token (JWS) · ES256 · signature of 64 bytes, not verified'),
+  ).toBeVisible()
+  const header = page.getByLabel('Header', { exact: true })
+  await expect(header).toContainText(`"kid": "${kid}"`)
+  const payload = page.getByLabel('Payload', { exact: true })
+  await expect(payload).toContainText('"sub": "ada"')
+  await expect(payload).toContainText('"email": "ada@example.test"')
+  const times = page.getByRole('table', { name: 'Times' })
+  await expect(times.getByRole('row', { name: /exp/ })).toContainText(/expires in 59 minutes/)
+  await expect(times.getByRole('row', { name: /iat/ })).toContainText(
+    /issued 2 minutes( \d+ seconds?)? ago/,
+  )
+  await page.screenshot({ path: 'test-results/token-inspector.png', fullPage: true })
+})
+
+test('a token that is not a JWT gets its problem in words', async ({ page }) => {
+  await page.goto(app.url)
+  await page.getByLabel('Token', { exact: true }).fill('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZGEifQ')
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('This is not a JWT: it has 2 parts separated by dots')
+  await expect(alert).toContainText('Check that the whole token was copied')
+
+  await page.getByLabel('Token', { exact: true }).fill('e30.bm90IGpzb24.')
+  await expect(page.getByRole('alert')).toContainText('The payload decodes, but is not valid JSON.')
+})
+
+test('an encrypted token is named as encrypted, with its header shown', async ({ page }) => {
+  const { publicKey } = await generateKeyPair('RSA-OAEP-256')
+  const jwe = await new CompactEncrypt(new TextEncoder().encode('{"sub":"ada"}'))
+    .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A128GCM' })
+    .encrypt(publicKey)
+  await page.goto(app.url)
+  await page.getByLabel('Token', { exact: true }).fill(jwe)
+  await expect(page.getByText('Encrypted token (JWE)')).toBeVisible()
+  await expect(page.getByLabel('Header', { exact: true })).toContainText('"enc": "A128GCM"')
+})
