@@ -2,8 +2,10 @@
 import { app, ipcMain, safeStorage, session } from 'electron'
 import { fileURLToPath } from 'node:url'
 import { findFlagValue, resolveDataDir } from './core/app/data-dir'
-import { createContractImpl } from './core/contract-impl'
+import { isSandboxOnLaunch } from './core/app/sandbox-setting'
+import { createCore } from './core/create-core'
 import { bindContract } from './ipc/bind-contract'
+import { pumpEvents } from './ipc/event-pump'
 import { createSenderCheck } from './ipc/trusted-sender'
 import { registerAppScheme, serveAppScheme } from './window/app-protocol'
 import { applyContentSecurityPolicy } from './window/content-security-policy'
@@ -23,11 +25,14 @@ void app.whenReady().then(() => {
   serveAppScheme(fileURLToPath(new URL('../renderer', import.meta.url)))
   applyContentSecurityPolicy(session.defaultSession)
   denyAllPermissions(session.defaultSession)
-  const impl = createContractImpl({
+  const core = createCore({
     face: 'electron',
     dataDir,
     canEncryptSecrets: () => safeStorage.isEncryptionAvailable(),
   })
-  bindContract(ipcMain, impl, createSenderCheck(devServerUrl))
-  createMainWindow(fileURLToPath(new URL('../preload/preload.cjs', import.meta.url)), devServerUrl)
+  bindContract(ipcMain, core.impl, createSenderCheck(devServerUrl))
+  const preload = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url))
+  pumpEvents(core.events, createMainWindow(preload, devServerUrl).webContents)
+  if (isSandboxOnLaunch(findFlagValue(process.argv, '--sandbox'))) void core.sandbox.start()
+  app.on('before-quit', () => void core.sandbox.stop())
 })

@@ -1,9 +1,7 @@
 // Exposes exactly the contract client as window.afx, and nothing else: no raw ipcRenderer, no
 // Node, no process. Built as a self-contained CommonJS file, as sandboxed preloads require.
 import { contextBridge, ipcRenderer } from 'electron'
-import { channelOf, eventNames, methodNames, type EventName } from '../shared/contract-names'
-
-const eventChannelOf = (event: EventName) => `afx-event:${event}` as const
+import { channelOf, eventChannelOf, eventNames, methodNames } from '../shared/contract-names'
 
 const client: Record<string, unknown> = Object.fromEntries(
   methodNames.map((method) => [

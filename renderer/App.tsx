@@ -1,12 +1,16 @@
 // The app shell: a left navigation of the pages that exist, and the page chosen.
 import { useState, type ReactNode } from 'react'
 import { ErrorNotice } from './components/ErrorNotice'
+import { SandboxPage } from './features/sandbox/SandboxPage'
 import { TokensPage } from './features/tokens/TokensPage'
 import { useAppInfo } from './state/use-app-info'
 
 type Page = { id: string; label: string; render: () => ReactNode }
 
-const PAGES: Page[] = [{ id: 'tokens', label: 'Tokens', render: () => <TokensPage /> }]
+const PAGES: Page[] = [
+  { id: 'tokens', label: 'Tokens', render: () => <TokensPage /> },
+  { id: 'sandbox', label: 'Sandbox', render: () => <SandboxPage /> },
+]
 
 export function App() {
   const appInfo = useAppInfo()

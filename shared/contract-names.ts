@@ -1,14 +1,23 @@
 // The names of every contract method and event, with no imports, so the sandboxed preload can
 // loop over them without bundling zod. `contract.ts` keys its schemas by these names.
 
-export const methodNames = ['app.info', 'tokens.decode'] as const
+export const methodNames = [
+  'app.info',
+  'tokens.decode',
+  'sandbox.status',
+  'sandbox.start',
+  'sandbox.stop',
+] as const
 export type MethodName = (typeof methodNames)[number]
 
-export const eventNames = [] as const
+export const eventNames = ['sandbox.changed', 'sandbox.messageSent'] as const
 export type EventName = (typeof eventNames)[number]
 
 /** The IPC channel (Electron) and URL segment (web host) of a method. */
 export const channelOf = (method: MethodName) => `afx:${method}` as const
+
+/** The IPC channel main sends an event on. */
+export const eventChannelOf = (event: EventName) => `afx-event:${event}` as const
 
 export const isMethodName = (name: string): name is MethodName =>
   (methodNames as readonly string[]).includes(name)

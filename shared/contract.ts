@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import type { EventName, MethodName } from './contract-names'
 import type { Result } from './result'
+import { OutboxMessage, SandboxStatus } from './sandbox-model'
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 
@@ -44,8 +45,14 @@ export const contract = {
   methods: {
     'app.info': call(z.strictObject({}), AppInfo),
     'tokens.decode': call(TokenInput, DecodedToken),
+    'sandbox.status': call(z.strictObject({}), SandboxStatus),
+    'sandbox.start': call(z.strictObject({}), SandboxStatus),
+    'sandbox.stop': call(z.strictObject({}), SandboxStatus),
   } satisfies Record<MethodName, ReturnType<typeof call>>,
-  events: {} satisfies Record<EventName, z.ZodType>,
+  events: {
+    'sandbox.changed': SandboxStatus,
+    'sandbox.messageSent': OutboxMessage,
+  } satisfies Record<EventName, z.ZodType>,
 } as const
 
 type Methods = typeof contract.methods

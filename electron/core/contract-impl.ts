@@ -1,25 +1,23 @@
 // Implements every contract method by calling the core modules. Faces bind this, never the modules.
-import type { ContractImpl, Face } from '../../shared/contract'
-import { decodeJwt } from './tokens/decode-jwt'
-import { PRODUCT_NAME } from './app/data-dir'
+import type { ContractImpl } from '../../shared/contract'
 import packageJson from '../../package.json' with { type: 'json' }
+import { PRODUCT_NAME } from './app/data-dir'
+import type { CoreOptions } from './create-core'
+import type { SandboxManager } from './sandbox/sandbox-manager'
+import { decodeJwt } from './tokens/decode-jwt'
 
-export type CoreContext = {
-  face: Face
-  dataDir: string
-  /** Asked each time: the OS keychain can become available after start-up (Linux keyrings). */
-  canEncryptSecrets: () => boolean
-}
-
-export function createContractImpl(context: CoreContext): ContractImpl {
+export function createContractImpl(options: CoreOptions, sandbox: SandboxManager): ContractImpl {
   return {
     'app.info': async () => ({
       name: PRODUCT_NAME,
       version: packageJson.version,
-      face: context.face,
-      dataDir: context.dataDir,
-      canEncryptSecrets: context.canEncryptSecrets(),
+      face: options.face,
+      dataDir: options.dataDir,
+      canEncryptSecrets: options.canEncryptSecrets(),
     }),
     'tokens.decode': async ({ token }) => decodeJwt(token),
+    'sandbox.status': async () => sandbox.status(),
+    'sandbox.start': () => sandbox.start(),
+    'sandbox.stop': () => sandbox.stop(),
   }
 }

@@ -1,6 +1,5 @@
 // Carries contract events from the engine to whichever faces are listening (IPC, the web host's
 // event stream). Payloads are checked against the contract before they leave.
-import type { z } from 'zod'
 import { contract, type EventPayload } from '../../shared/contract'
 import type { EventName } from '../../shared/contract-names'
 
@@ -15,8 +14,7 @@ export class EventBus {
   }
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    const schemas: Record<EventName, z.ZodType> = contract.events
-    const checked: unknown = schemas[event].parse(payload)
+    const checked: unknown = contract.events[event].parse(payload)
     for (const listener of this.#listeners) listener(event, checked)
   }
 }

@@ -6,7 +6,6 @@ import { pathToFileURL } from 'node:url'
 import { resolveStaticFile } from '../core/app/resolve-static-file'
 import { APP_SCHEME } from './app-origin'
 
-
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { CompactEncrypt, SignJWT, exportJWK, generateKeyPair } from 'jose'
+import * as oidc from 'openid-client'
+import { waitForSandbox } from '../helpers/call-web-host'
 import { startBuiltWebHost, type RunningWebHost } from '../helpers/start-web-host'
 
 let app: RunningWebHost
@@ -13,7 +15,7 @@ test.afterEach(async () => {
 
 async function signedIdToken() {
   const { privateKey, publicKey } = await generateKeyPair('ES256')
-  const { kid } = { kid: `test-${(await exportJWK(publicKey)).x?.slice(0, 8)}` }
+  const kid = `test-${(await exportJWK(publicKey)).x?.slice(0, 8)}`
   const now = Math.floor(Date.now() / 1000)
   const token = await new SignJWT({ email: 'ada@example.test', nonce: 'n-0S6_WzA2Mj' })
     .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
@@ -70,4 +72,33 @@ test('an encrypted token is named as encrypted, with its header shown', async ({
   await page.getByLabel('Token', { exact: true }).fill(jwe)
   await expect(page.getByText('Encrypted token (JWE)')).toBeVisible()
   await expect(page.getByLabel('Header', { exact: true })).toContainText('"enc": "A128GCM"')
+})
+
+test('an access token issued by the sandbox provider decodes as an RFC 9068 JWT', async ({
+  page,
+}) => {
+  const { oidc: provider } = await waitForSandbox(app)
+  const service = provider!.clients.find((client) => client.client_id === 'afx-service')!
+  const config = await oidc.discovery(
+    new URL(provider!.issuer),
+    service.client_id,
+    service.client_secret,
+    undefined,
+    { execute: [oidc.allowInsecureRequests] },
+  )
+  const tokens = await oidc.clientCredentialsGrant(config, {
+    scope: 'api:read',
+    resource: 'urn:afx:sandbox-api',
+  })
+
+  await page.goto(app.url)
+  await page.getByLabel('Token', { exact: true }).fill(tokens.access_token)
+  await expect(page.getByLabel('Header', { exact: true })).toContainText('"typ": "at+jwt"')
+  const payload = page.getByLabel('Payload', { exact: true })
+  await expect(payload).toContainText(`"iss": "${provider!.issuer}"`)
+  await expect(payload).toContainText('"client_id": "afx-service"')
+  await expect(payload).toContainText('"aud": "urn:afx:sandbox-api"')
+  await expect(page.getByRole('table', { name: 'Times' })).toContainText(
+    /expires in (9|10) minutes/,
+  )
 })

@@ -9,21 +9,40 @@ export type RunningWebHost = {
   url: string
   origin: string
   port: number
+  /** The launch key, for API calls the test makes itself. */
+  key: string
   dataDir: string
   stop(): Promise<void>
 }
 
-export async function startBuiltWebHost(): Promise<RunningWebHost> {
+/** `args` go to `afx web`; the sandbox takes free ports so tests never collide with a running app. */
+export async function startBuiltWebHost(args: string[] = []): Promise<RunningWebHost> {
   const dataDir = await mkdtemp(join(tmpdir(), 'afx-e2e-'))
-  const child = spawn(process.execPath, ['bin/afx.js', 'web', '--no-open', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      'bin/afx.js',
+      'web',
+      '--no-open',
+      '--data-dir',
+      dataDir,
+      '--oidc-port',
+      '0',
+      '--cognito-port',
+      '0',
+      ...args,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   const url = await readAnnouncedUrl(child)
   const parsed = new URL(url)
   return {
     url,
     origin: parsed.origin,
     port: Number(parsed.port),
+    key: parsed.searchParams.get('k') ?? '',
     dataDir,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve))

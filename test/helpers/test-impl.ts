@@ -1,6 +1,13 @@
-// A real contract implementation for tests, with a temporary data folder.
-import { createContractImpl } from '../../electron/core/contract-impl'
+// A real engine for tests, with a made-up data folder and a sandbox that only starts when asked.
+import { createCore } from '../../electron/core/create-core'
 import type { Face } from '../../shared/contract'
 
-export const testImpl = (face: Face = 'web') =>
-  createContractImpl({ face, dataDir: '/tmp/afx-test-data', canEncryptSecrets: () => false })
+export const testCore = (face: Face = 'web') =>
+  createCore({
+    face,
+    dataDir: '/tmp/afx-test-data',
+    canEncryptSecrets: () => false,
+    sandboxPorts: { oidcPort: 0, cognitoPort: 0 },
+  })
+
+export const testImpl = (face: Face = 'web') => testCore(face).impl

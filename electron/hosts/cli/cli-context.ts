@@ -1,8 +1,8 @@
 // What the CLI's commands touch of the outside world, so tests can run them in-process.
-import type { ContractImpl } from '../../../shared/contract'
+import type { Core } from '../../core/create-core'
 
 export type CliContext = {
-  impl: ContractImpl
+  core: Core
   stdout: (text: string) => void
   stderr: (text: string) => void
   readStdin: () => Promise<string>

@@ -15,7 +15,7 @@ export async function decodeCommand(
     throw new UsageError('decode takes exactly one token (or "-" to read it from stdin).')
   }
   const token = args[0] === '-' ? await ctx.readStdin() : (args[0] ?? '')
-  const result = await dispatchCall(ctx.impl, 'tokens.decode', { token })
+  const result = await dispatchCall(ctx.core.impl, 'tokens.decode', { token })
   if (json) ctx.stdout(JSON.stringify(result, null, 2))
   if (!result.ok) {
     ctx.stderr(formatErrorLine(result.error))

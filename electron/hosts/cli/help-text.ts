@@ -4,10 +4,15 @@ export const HELP_TEXT = `afx: Auth Flow Explorer, for OAuth 2.0, OpenID Connect
 Usage:
   afx start                      open the app: Electron when installed, otherwise browser mode
   afx web [--port N] [--no-open] serve the app to your browser on 127.0.0.1
+  afx sandbox [--json]           run the sandbox alone: an OpenID provider and a Cognito-compatible
+                                 user pool on 127.0.0.1, with demo clients and users
   afx decode <jwt> [--json]      decode a JWT without verifying it ("-" reads it from stdin)
 
 Options:
   --data-dir DIR                 where profiles and history are kept (or set AFX_DATA_DIR)
+  --sandbox on|off               start the sandbox with the app (default on; or AFX_SANDBOX)
+  --oidc-port N                  the sandbox provider's port (default 9400, or a free one)
+  --cognito-port N               the sandbox pool's port (default 9401, or a free one)
   -h, --help                     show this help
   -v, --version                  show the version
 

@@ -3,16 +3,19 @@ import { spawn } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import type { Face } from '../../../shared/contract'
 import { resolveDataDir } from '../../core/app/data-dir'
-import { createContractImpl } from '../../core/contract-impl'
+import { isSandboxOnLaunch } from '../../core/app/sandbox-setting'
+import { createCore } from '../../core/create-core'
 import { toWireError } from '../../core/to-wire-error'
 import type { CliContext } from './cli-context'
 import { decodeCommand, formatErrorLine } from './decode-command'
 import { findElectronBinary } from './find-electron-binary'
 import { HELP_TEXT } from './help-text'
+import { parsePort } from './parse-port'
+import { sandboxCommand } from './sandbox-command'
 import { EXIT, UsageError } from './usage-error'
 import { webCommand } from './web-command'
 
-export type CliEnvironment = Omit<CliContext, 'impl'> & {
+export type CliEnvironment = Omit<CliContext, 'core'> & {
   version: string
   /** The folder holding package.json (the Electron app root). */
   appRoot: string
@@ -42,21 +45,29 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
   if (values.help || command === undefined || command === 'help') return print(env, HELP_TEXT)
 
   const dataDir = resolveDataDir({ flag: values['data-dir'] })
+  const sandboxPorts = {
+    oidcPort: parsePort('--oidc-port', values['oidc-port']),
+    cognitoPort: parsePort('--cognito-port', values['cognito-port']),
+  }
   const contextFor = (face: Face): CliContext => ({
     ...env,
-    impl: createContractImpl({ face, dataDir, canEncryptSecrets: () => false }),
+    // No OS keychain outside Electron: secrets stay in memory (or a passphrase vault, later).
+    core: createCore({ face, dataDir, canEncryptSecrets: () => false, sandboxPorts }),
   })
+  const withSandbox = isSandboxOnLaunch(values.sandbox)
   switch (command) {
     case 'decode':
       return decodeCommand(args, values.json ?? false, contextFor('cli'))
+    case 'sandbox':
+      return runSandbox(env, contextFor('cli'), values.json ?? false)
     case 'web':
-      return serveUntilInterrupted(env, contextFor('web'), {
+      return serveUntilInterrupted(env, contextFor('web'), withSandbox, {
         port: values.port,
         open: !values['no-open'],
         announce: (url) => `Auth Flow Explorer (browser mode) is at ${url}`,
       })
     case 'start':
-      return startApp(env, contextFor('web'), dataDir)
+      return startApp(env, contextFor('web'), withSandbox, dataDir)
     default:
       throw new UsageError(`"${command}" is not an afx command.`)
   }
@@ -74,6 +85,9 @@ function parseCommandLine(argv: string[]) {
         port: { type: 'string' },
         'no-open': { type: 'boolean' },
         'data-dir': { type: 'string' },
+        sandbox: { type: 'string' },
+        'oidc-port': { type: 'string' },
+        'cognito-port': { type: 'string' },
       },
     })
   } catch (error) {
@@ -85,26 +99,43 @@ function parseCommandLine(argv: string[]) {
 async function serveUntilInterrupted(
   env: CliEnvironment,
   ctx: CliContext,
+  withSandbox: boolean,
   options: { port: string | undefined; open: boolean; announce: (url: string) => string },
 ): Promise<number> {
   const host = await webCommand({ ...options, rendererDir: env.rendererDir }, ctx)
+  // The page shows the sandbox starting and any failure; the host does not wait for it.
+  if (withSandbox) void ctx.core.sandbox.start()
   await env.untilInterrupted()
   await host.close()
+  await ctx.core.sandbox.stop()
+  return EXIT.ok
+}
+
+async function runSandbox(env: CliEnvironment, ctx: CliContext, json: boolean): Promise<number> {
+  await sandboxCommand(json, ctx)
+  await env.untilInterrupted()
+  await ctx.core.sandbox.stop()
   return EXIT.ok
 }
 
 /** The Electron app where its binary is installed; browser mode, said in one line, where not. */
-async function startApp(env: CliEnvironment, ctx: CliContext, dataDir: string): Promise<number> {
+async function startApp(
+  env: CliEnvironment,
+  ctx: CliContext,
+  withSandbox: boolean,
+  dataDir: string,
+): Promise<number> {
   const electron = findElectronBinary(env.appRoot)
   if (electron === null) {
-    return serveUntilInterrupted(env, ctx, {
+    return serveUntilInterrupted(env, ctx, withSandbox, {
       port: undefined,
       open: true,
       announce: (url) =>
         `No Electron binary is installed here, so Auth Flow Explorer runs in browser mode: ${url}`,
     })
   }
-  const child = spawn(electron, [env.appRoot, '--data-dir', dataDir], { stdio: 'inherit' })
+  const args = [env.appRoot, '--data-dir', dataDir, '--sandbox', withSandbox ? 'on' : 'off']
+  const child = spawn(electron, args, { stdio: 'inherit' })
   return new Promise((resolve) => {
     child.on('error', (error) => {
       env.stderr(`afx: Electron could not start (${error.message}).`)

@@ -1,10 +1,9 @@
 // `afx web`: serves the app to the browser until interrupted.
-import { EventBus } from '../../core/event-bus'
 import { AfxError } from '../../core/errors'
 import { startWebHost, type WebHost } from '../web'
 import { openSystemBrowser } from '../open-system-browser'
 import type { CliContext } from './cli-context'
-import { UsageError } from './usage-error'
+import { parsePort } from './parse-port'
 
 export type WebCommandOptions = {
   port: string | undefined
@@ -15,10 +14,10 @@ export type WebCommandOptions = {
 }
 
 export async function webCommand(options: WebCommandOptions, ctx: CliContext): Promise<WebHost> {
-  const port = parsePort(options.port)
+  const port = parsePort('--port', options.port) ?? 0
   const host = await startWebHost({
-    impl: ctx.impl,
-    events: new EventBus(),
+    impl: ctx.core.impl,
+    events: ctx.core.events,
     rendererDir: options.rendererDir,
     port,
   }).catch((error: unknown) => {
@@ -32,13 +31,4 @@ export async function webCommand(options: WebCommandOptions, ctx: CliContext): P
   ctx.stdout(options.announce(host.url))
   if (options.open) openSystemBrowser(host.url)
   return host
-}
-
-function parsePort(text: string | undefined): number {
-  if (text === undefined) return 0
-  const port = Number(text)
-  if (!/^\d+$/.test(text) || port > 65_535) {
-    throw new UsageError(`--port takes a number from 0 to 65535, not "${text}".`)
-  }
-  return port
 }

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { runCli, type CliEnvironment } from '../../../electron/hosts/cli/run-cli'
 import { makeUnsignedJwt } from '../../helpers/make-jwt'
+import { runCliInProcess } from '../../helpers/run-cli-in-process'
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0)
 
 async function afx(argv: string[], stdin = '') {
-  const out: string[] = []
-  const err: string[] = []
-  const env: CliEnvironment = {
-    version: '9.9.9',
-    appRoot: '/nonexistent',
-    rendererDir: '/nonexistent',
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readStdin: async () => stdin,
-    untilInterrupted: async () => {},
-    now: () => NOW,
-  }
-  const code = await runCli(argv, env)
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
+  const run = runCliInProcess(argv, { stdin, now: NOW })
+  const code = await run.exitCode
+  return { code, stdout: run.stdout.join('\n'), stderr: run.stderr.join('\n') }
 }
 
 const token = makeUnsignedJwt({ alg: 'RS256', kid: 'k1' }, { sub: 'alice', exp: NOW / 1000 + 300 })
@@ -63,4 +52,15 @@ describe('afx', () => {
     expect(stderr.split('\n')).toHaveLength(1)
     expect(stderr).toMatch(message)
   })
+})
+
+describe('afx port options', () => {
+  it.each([['--oidc-port'], ['--cognito-port']])(
+    '%s refuses a port that is not a number',
+    async (flag) => {
+      const { code, stderr } = await afx(['sandbox', flag, '99999'])
+      expect(code).toBe(2)
+      expect(stderr).toContain(`${flag} takes a number from 0 to 65535, not "99999".`)
+    },
+  )
 })

@@ -1,0 +1,85 @@
+// RespondToAuthChallenge: takes the single-use session, checks it was issued to this client for
+// this challenge and this user, checks SECRET_HASH, then hands the answer to the challenge.
+// @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html
+import type { PoolContext } from '../pool-context'
+import type { PoolClient, PoolUser } from '../pool-state'
+import type { AuthSession, ChallengeName } from '../session-store'
+import type { AuthResponse } from '../sign-in-steps'
+import { optionalParam, readMap, requireMember, requireParam, type Params } from '../request-params'
+import { checkSecretHash, resolveClient } from '../client-auth'
+import { cognitoErrors } from '../cognito-errors'
+import { answerPasswordVerifier } from './srp-auth'
+import { answerCustomChallenge } from './custom-auth'
+import { answerNewPassword } from './new-password'
+import { answerMfaCode, answerMfaSetup, answerSelectMfaType } from './mfa-answers'
+
+type Answer = (
+  ctx: PoolContext,
+  client: PoolClient,
+  user: PoolUser,
+  responses: Params,
+  session: AuthSession,
+) => Promise<AuthResponse>
+
+const ANSWERS: Readonly<Record<Exclude<ChallengeName, 'PASSWORD_VERIFIER'>, Answer>> = {
+  CUSTOM_CHALLENGE: answerCustomChallenge,
+  NEW_PASSWORD_REQUIRED: answerNewPassword,
+  SMS_MFA: answerMfaCode,
+  EMAIL_OTP: answerMfaCode,
+  SOFTWARE_TOKEN_MFA: answerMfaCode,
+  SELECT_MFA_TYPE: answerSelectMfaType,
+  MFA_SETUP: answerMfaSetup,
+}
+/** Cognito's ChallengeNameType enum, for its validation message. */
+const CHALLENGE_NAME_TYPES = [
+  'SMS_MFA',
+  'EMAIL_OTP',
+  'SOFTWARE_TOKEN_MFA',
+  'SELECT_MFA_TYPE',
+  'MFA_SETUP',
+  'PASSWORD_VERIFIER',
+  'CUSTOM_CHALLENGE',
+  'SELECT_CHALLENGE',
+  'DEVICE_SRP_AUTH',
+  'DEVICE_PASSWORD_VERIFIER',
+  'ADMIN_NO_SRP_AUTH',
+  'NEW_PASSWORD_REQUIRED',
+  'SMS_OTP',
+  'PASSWORD',
+  'WEB_AUTHN',
+  'PASSWORD_SRP',
+] as const
+
+/**
+ * Answers the challenge the session expects; anything else about the session is refused.
+ * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html
+ */
+export async function respondToAuthChallenge(
+  ctx: PoolContext,
+  input: Params,
+): Promise<AuthResponse> {
+  const challengeName = requireMember(input, 'ChallengeName', 64)
+  if (!(CHALLENGE_NAME_TYPES as readonly string[]).includes(challengeName)) {
+    throw cognitoErrors.enumValue(challengeName, 'challengeName', CHALLENGE_NAME_TYPES)
+  }
+  const client = resolveClient(ctx, requireMember(input, 'ClientId', 128))
+  const responses = readMap(input, 'ChallengeResponses')
+  if (input.Session === undefined || input.Session === null) {
+    throw cognitoErrors.missingParameter('Session')
+  }
+  const session = ctx.sessions.consume(requireMember(input, 'Session', 2048))
+  // A session answers one challenge for one client: replaying it elsewhere is refused.
+  if (session.clientId !== client.clientId || session.challenge !== challengeName) {
+    throw cognitoErrors.sessionInvalid()
+  }
+  const named = ctx.pool.findUser(requireParam(responses, 'USERNAME', 128))
+  // Cognito hashes the internal user name here (USER_ID_FOR_SRP), even after an alias sign-in.
+  checkSecretHash(client, session.username, optionalParam(responses, 'SECRET_HASH', 128))
+  const user = named?.username === session.username ? named : undefined
+  if (session.challenge === 'PASSWORD_VERIFIER') {
+    // The proof is checked even for a wrong or unknown user, so failures all look alike.
+    return answerPasswordVerifier(ctx, client, session, responses, user)
+  }
+  if (user === undefined) throw cognitoErrors.incorrectCredentials()
+  return ANSWERS[session.challenge](ctx, client, user, responses, session)
+}

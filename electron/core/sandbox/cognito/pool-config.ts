@@ -1,0 +1,26 @@
+// The fixed facts of the one sandbox user pool: its id, region, lifetimes and policies.
+// @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html
+
+export const REGION = 'us-east-1'
+export const USER_POOL_ID = 'us-east-1_Sandbox01'
+/** The part of the pool id after `_`: what SRP hashes as the "pool name". */
+export const POOL_NAME = 'Sandbox01'
+export const DEFAULT_PORT = 9401
+export const HOST = '127.0.0.1'
+
+/** Cognito's default AuthSessionValidity: 3 minutes, which is also how long an MFA code lives. */
+export const SESSION_TTL_MS = 3 * 60_000
+export const ACCESS_TOKEN_TTL_S = 3600
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600_000
+export const SIGN_UP_CODE_TTL_MS = 24 * 3600_000
+/** How far a PASSWORD_VERIFIER TIMESTAMP may stray from the server clock. */
+export const TIMESTAMP_SKEW_MS = 5 * 60_000
+
+/** Bounds that keep a loop or a hostile caller from growing the pool's memory without end. */
+export const LIMITS = {
+  bodyBytes: 256 * 1024,
+  sessions: 10_000,
+  refreshTokenFamilies: 20_000,
+  users: 10_000,
+  outboxMessages: 500,
+} as const

@@ -1,0 +1,137 @@
+// What comes after a proven password: a new password for FORCE_CHANGE_PASSWORD users, then the
+// second factor (setup, choice, SMS, TOTP or email code), then tokens. Each step returns Cognito's
+// challenge shape with a fresh session, or the AuthenticationResult.
+// @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html
+// @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html#API_InitiateAuth_ResponseSyntax
+import type { PoolClient, PoolUser, MfaMethod } from './pool-state'
+import type { PoolContext } from './pool-context'
+import type { AuthSession, ChallengeName } from './session-store'
+import { mintTokens, type AuthenticationResult } from './cognito-tokens'
+import { createOneTimeCode } from './outbox'
+import { maskDestination } from './mask-destination'
+import { cognitoErrors } from './cognito-errors'
+
+export type AuthResponse = {
+  ChallengeName?: ChallengeName
+  ChallengeParameters: Record<string, string>
+  Session?: string
+  AuthenticationResult?: AuthenticationResult
+}
+
+/**
+ * The next step for a user whose password (or previous challenge) was accepted.
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
+ */
+export async function continueSignIn(
+  ctx: PoolContext,
+  user: PoolUser,
+  client: PoolClient,
+  mfaDone: boolean,
+): Promise<AuthResponse> {
+  if (user.status === 'UNCONFIRMED') throw cognitoErrors.userNotConfirmed()
+  if (user.status === 'FORCE_CHANGE_PASSWORD') {
+    const attributes = Object.fromEntries([...user.attributes].filter(([name]) => name !== 'sub'))
+    return challenge(ctx, user, client, 'NEW_PASSWORD_REQUIRED', mfaDone, {
+      userAttributes: JSON.stringify(attributes),
+      requiredAttributes: '[]',
+    })
+  }
+  if (mfaDone) return issueTokens(ctx, user, client)
+  const methods = [...user.mfa.enabled]
+  const chosen = user.mfa.preferred ?? (methods.length === 1 ? methods[0] : undefined)
+  if (chosen !== undefined) return issueMfaChallenge(ctx, user, client, chosen)
+  if (methods.length > 1) {
+    return challenge(ctx, user, client, 'SELECT_MFA_TYPE', false, {
+      MFAS_CAN_CHOOSE: JSON.stringify(methods),
+    })
+  }
+  if (user.mfa.setupRequired) {
+    return challenge(ctx, user, client, 'MFA_SETUP', false, {
+      MFAS_CAN_SETUP: JSON.stringify(['SOFTWARE_TOKEN_MFA']),
+    })
+  }
+  return issueTokens(ctx, user, client)
+}
+
+/**
+ * Asks for one second factor; SMS and email codes go to the outbox and live as long as the session.
+ * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html#CognitoUserPools-RespondToAuthChallenge-request-ChallengeResponses
+ */
+export function issueMfaChallenge(
+  ctx: PoolContext,
+  user: PoolUser,
+  client: PoolClient,
+  method: MfaMethod,
+): AuthResponse {
+  if (method === 'SOFTWARE_TOKEN_MFA') return challenge(ctx, user, client, method, false, {})
+  const sms = method === 'SMS_MFA'
+  const to = user.attributes.get(sms ? 'phone_number' : 'email') ?? ''
+  const code = createOneTimeCode()
+  ctx.outbox.deliver({
+    channel: sms ? 'sms' : 'email',
+    to,
+    username: user.username,
+    code,
+    purpose: method,
+  })
+  return challenge(
+    ctx,
+    user,
+    client,
+    method,
+    false,
+    {
+      CODE_DELIVERY_DELIVERY_MEDIUM: sms ? 'SMS' : 'EMAIL',
+      CODE_DELIVERY_DESTINATION: maskDestination(to),
+    },
+    { code },
+  )
+}
+
+/**
+ * A challenge response with a new single-use session bound to the user, client and challenge.
+ * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html#CognitoUserPools-RespondToAuthChallenge-request-Session
+ */
+export function challenge(
+  ctx: PoolContext,
+  user: PoolUser,
+  client: PoolClient,
+  name: ChallengeName,
+  mfaDone: boolean,
+  parameters: Record<string, string>,
+  extra: Partial<AuthSession> = {},
+): AuthResponse {
+  const session = ctx.sessions.create({
+    ...extra,
+    username: user.username,
+    clientId: client.clientId,
+    challenge: name,
+    mfaDone,
+  })
+  return {
+    ChallengeName: name,
+    ChallengeParameters: { ...parameters, USER_ID_FOR_SRP: user.username },
+    Session: session,
+  }
+}
+
+/**
+ * Ends a sign-in: opens a token family and returns ID, access and refresh tokens.
+ * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AuthenticationResultType.html
+ */
+export async function issueTokens(
+  ctx: PoolContext,
+  user: PoolUser,
+  client: PoolClient,
+): Promise<AuthResponse> {
+  const family = ctx.families.open(user.username, client.clientId)
+  const result = await mintTokens({
+    keys: ctx.keys,
+    issuer: ctx.issuer,
+    user,
+    family,
+    nowMs: ctx.now(),
+    includeRefreshToken: true,
+  })
+  return { ChallengeParameters: {}, AuthenticationResult: result }
+}
