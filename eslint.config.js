@@ -49,4 +49,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One door to the system browser (STYLE.md): shell.openExternal only where URLs are checked.
+    files: ['electron/**'],
+    ignores: ['electron/window/open-in-browser.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'shell',
+          property: 'openExternal',
+          message: 'Use openAuthorizationUrl (electron/window/open-in-browser.ts).',
+        },
+      ],
+    },
+  },
 )

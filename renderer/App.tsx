@@ -1,6 +1,7 @@
 // The app shell: a left navigation of the pages that exist, and the page chosen.
 import { useState, type ReactNode } from 'react'
 import { ErrorNotice } from './components/ErrorNotice'
+import { FlowsPage } from './features/flows/FlowsPage'
 import { SandboxPage } from './features/sandbox/SandboxPage'
 import { TokensPage } from './features/tokens/TokensPage'
 import { useAppInfo } from './state/use-app-info'
@@ -8,6 +9,7 @@ import { useAppInfo } from './state/use-app-info'
 type Page = { id: string; label: string; render: () => ReactNode }
 
 const PAGES: Page[] = [
+  { id: 'flows', label: 'Flows', render: () => <FlowsPage /> },
   { id: 'tokens', label: 'Tokens', render: () => <TokensPage /> },
   { id: 'sandbox', label: 'Sandbox', render: () => <SandboxPage /> },
 ]

@@ -1,7 +1,7 @@
 // The one contract client the components use; they never know which face carries it.
 import type { Client, MethodInput, MethodOutput } from '../shared/contract'
 import type { MethodName } from '../shared/contract-names'
-import type { Result } from '../shared/result'
+import { fail, type Result } from '../shared/result'
 import { createWebClient } from './web-client'
 
 let client: Client | undefined
@@ -17,5 +17,12 @@ export function call<M extends MethodName>(
   input: MethodInput<M>,
 ): Promise<Result<MethodOutput<M>>> {
   const invoke = getClient()[method] as (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
-  return invoke(input)
+  // A transport failure (a closed window's IPC, a value IPC cannot carry) becomes an answer too.
+  return invoke(input).catch(() =>
+    fail({
+      code: 'HOST_UNREACHABLE',
+      message: `Auth Flow Explorer's engine did not answer ${method}.`,
+      hint: 'Try again; if it keeps failing, restart the app.',
+    }),
+  )
 }

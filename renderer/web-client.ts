@@ -18,6 +18,12 @@ async function callOverHttp(method: MethodName, input: unknown): Promise<Result<
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(input ?? {}),
     })
+    if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) {
+      return fail({
+        code: 'INTERNAL_ERROR',
+        message: `The engine answered ${method} with HTTP ${response.status} and no result.`,
+      })
+    }
     return (await response.json()) as Result<unknown>
   } catch {
     return fail({

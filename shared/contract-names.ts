@@ -7,10 +7,16 @@ export const methodNames = [
   'sandbox.status',
   'sandbox.start',
   'sandbox.stop',
+  'runs.start',
+  'runs.advance',
+  'runs.cancel',
+  'runs.get',
+  'runs.list',
+  'runs.revealSecret',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 
-export const eventNames = ['sandbox.changed', 'sandbox.messageSent'] as const
+export const eventNames = ['sandbox.changed', 'sandbox.messageSent', 'run.updated'] as const
 export type EventName = (typeof eventNames)[number]
 
 /** The IPC channel (Electron) and URL segment (web host) of a method. */

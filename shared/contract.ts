@@ -3,6 +3,8 @@
 import { z } from 'zod'
 import type { EventName, MethodName } from './contract-names'
 import type { Result } from './result'
+import { StartRunInput } from './flow-input'
+import { Run, RunId, RunSummary, StepEdits } from './run-model'
 import { OutboxMessage, SandboxStatus } from './sandbox-model'
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
@@ -48,10 +50,20 @@ export const contract = {
     'sandbox.status': call(z.strictObject({}), SandboxStatus),
     'sandbox.start': call(z.strictObject({}), SandboxStatus),
     'sandbox.stop': call(z.strictObject({}), SandboxStatus),
+    'runs.start': call(StartRunInput, Run),
+    'runs.advance': call(z.strictObject({ runId: RunId, edits: StepEdits.optional() }), Run),
+    'runs.cancel': call(z.strictObject({ runId: RunId }), Run),
+    'runs.get': call(z.strictObject({ runId: RunId }), Run),
+    'runs.list': call(z.strictObject({}), z.array(RunSummary)),
+    'runs.revealSecret': call(
+      z.strictObject({ runId: RunId, secretId: z.string().regex(/^s\d{1,6}$/) }),
+      z.object({ value: z.string() }),
+    ),
   } satisfies Record<MethodName, ReturnType<typeof call>>,
   events: {
     'sandbox.changed': SandboxStatus,
     'sandbox.messageSent': OutboxMessage,
+    'run.updated': Run,
   } satisfies Record<EventName, z.ZodType>,
 } as const
 

@@ -1,8 +1,10 @@
-// Builds the engine a face runs: the contract implementation, the event bus it reports on, and
-// the sandbox it manages. Every face (Electron, browser mode, CLI) starts here.
+// Builds the engine a face runs: the contract implementation, the event bus it reports on, the
+// sandbox it manages and the runs it keeps. Every face (Electron, browser mode, CLI) starts here.
 import type { ContractImpl, Face } from '../../shared/contract'
 import { createContractImpl } from './contract-impl'
 import { EventBus } from './event-bus'
+import { LoopbackListener } from './loopback/loopback-listener'
+import { RunService } from './runs/run-service'
 import { SandboxManager, type SandboxPorts } from './sandbox/sandbox-manager'
 
 export type CoreOptions = {
@@ -10,13 +12,37 @@ export type CoreOptions = {
   dataDir: string
   /** Asked each time: the OS keychain can become available after start-up (Linux keyrings). */
   canEncryptSecrets: () => boolean
+  /** Opens an authorization URL in the system browser (each face has its own way). */
+  openBrowser: (url: URL) => Promise<void> | void
   sandboxPorts?: SandboxPorts
+  /** The network; tests may pass another. */
+  fetch?: typeof fetch
 }
 
-export type Core = { impl: ContractImpl; events: EventBus; sandbox: SandboxManager }
+export type Core = {
+  impl: ContractImpl
+  events: EventBus
+  sandbox: SandboxManager
+  runs: RunService
+}
+
+/** A provider that takes longer than this to answer one request is reported as stalled. */
+const HTTP_TIMEOUT_MS = 30_000
+/** OAuth answers are a few kilobytes; anything over 1 MB is refused unread. */
+const MAX_RESPONSE_BYTES = 1_000_000
 
 export function createCore(options: CoreOptions): Core {
   const events = new EventBus()
   const sandbox = new SandboxManager(events, options.sandboxPorts)
-  return { impl: createContractImpl(options, sandbox), events, sandbox }
+  const runs = new RunService({
+    events,
+    deps: {
+      fetch: options.fetch ?? fetch,
+      openBrowser: options.openBrowser,
+      openLoopback: (loopback) => LoopbackListener.open(loopback),
+      httpTimeoutMs: HTTP_TIMEOUT_MS,
+      maxResponseBytes: MAX_RESPONSE_BYTES,
+    },
+  })
+  return { impl: createContractImpl(options, { sandbox, runs }), events, sandbox, runs }
 }

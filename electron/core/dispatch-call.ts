@@ -9,8 +9,18 @@ import { toWireError } from './to-wire-error'
 export type ErrorLogger = (method: MethodName, error: unknown) => void
 
 const logToStderr: ErrorLogger = (method, error) => {
-  // Only unexpected errors get here; AfxErrors are the user's, not the log's.
-  console.error(`[afx] ${method} failed:`, error)
+  // Only unexpected errors get here. Their message may quote a secret (a token, a provider's
+  // answer), so the log gets the error's name and where it was thrown, not its text.
+  console.error(`[afx] ${method} failed: ${describeForLog(error)}`)
+}
+
+/** An error's name and stack frames, without its message. */
+export function describeForLog(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+  return [error.name, ...frames.slice(0, 8)].join('\n')
 }
 
 export async function dispatchCall(

@@ -15,6 +15,13 @@ export class EventBus {
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     const checked: unknown = contract.events[event].parse(payload)
-    for (const listener of this.#listeners) listener(event, checked)
+    for (const listener of this.#listeners) {
+      try {
+        listener(event, checked)
+      } catch (error) {
+        // One broken face (a closed window, a dropped stream) must not silence the others.
+        console.error(`[afx] a listener of ${event} failed:`, (error as Error)?.name)
+      }
+    }
   }
 }

@@ -3,9 +3,17 @@ import { fileURLToPath } from 'node:url'
 import packageJson from '../../package.json' with { type: 'json' }
 import { runCli } from './cli/run-cli'
 
+/** More than any token the contract accepts; reading stops there, so /dev/zero cannot fill memory. */
+const MAX_STDIN_BYTES = 256_000
+
 const readStdin = async (): Promise<string> => {
   const chunks: Buffer[] = []
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) chunks.push(chunk)
+  let size = 0
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    chunks.push(chunk)
+    size += chunk.length
+    if (size > MAX_STDIN_BYTES) break // the contract's length check then says what is wrong
+  }
   return Buffer.concat(chunks).toString('utf8')
 }
 

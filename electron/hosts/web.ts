@@ -43,6 +43,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0
   const server = createServer((req, res) => {
     handleRequest(req, res, { ...options, secret, port }).catch((error: unknown) => {
+      console.error('[afx] web host request failed:', error instanceof Error ? error.name : 'error')
       if (!res.headersSent) sendJson(res, 500, fail(toWireError(error)))
       else res.destroy()
     })
@@ -102,7 +103,7 @@ async function handleCall(
   ctx: RequestContext,
   pathname: string,
 ) {
-  const method = decodeURIComponent(pathname.slice(CALL_PREFIX.length))
+  const method = pathname.slice(CALL_PREFIX.length)
   if (req.method !== 'POST') return sendText(res, 405, 'Contract calls are POST requests.')
   if (!isMethodName(method)) {
     return sendJson(

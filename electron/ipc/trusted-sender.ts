@@ -23,3 +23,18 @@ function originOf(url: string): string {
     return 'invalid'
   }
 }
+
+/**
+ * The dev server URL (electron-vite sets it in development) is trusted only when it is plain http
+ * on this computer: an environment variable must not hand the contract to any site.
+ */
+export function loopbackDevServer(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    const parsed = new URL(url)
+    const isLoopback = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname)
+    return parsed.protocol === 'http:' && isLoopback ? url : undefined
+  } catch {
+    return undefined
+  }
+}

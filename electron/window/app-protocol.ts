@@ -4,6 +4,7 @@
 import { net, protocol } from 'electron'
 import { pathToFileURL } from 'node:url'
 import { resolveStaticFile } from '../core/app/resolve-static-file'
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy'
 import { APP_SCHEME } from './app-origin'
 
 /** Must run before the app is ready. */
@@ -14,10 +15,15 @@ export function registerAppScheme(): void {
 }
 
 export function serveAppScheme(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     const { host, pathname } = new URL(request.url)
     const file = host === 'afx' ? resolveStaticFile(rendererDir, pathname) : null
     if (file === null) return new Response('Not found', { status: 404 })
-    return net.fetch(pathToFileURL(file).toString())
+    const response = await net.fetch(pathToFileURL(file).toString())
+    // Custom schemes do not pass through session.webRequest, so the CSP travels here.
+    const headers = new Headers(response.headers)
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    headers.set('X-Content-Type-Options', 'nosniff')
+    return new Response(response.body, { status: response.status, headers })
   })
 }

@@ -1,4 +1,5 @@
-// Sends the CSP as a response header for every page (the renderer's <meta> tag is the fallback).
+// Sends the CSP as a response header for pages loaded over http (the dev server). Pages from
+// app:// get it from app-protocol.ts, since custom schemes bypass webRequest; <meta> is the fallback.
 import type { Session } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy'
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { CompactEncrypt, SignJWT, exportJWK, generateKeyPair } from 'jose'
 import * as oidc from 'openid-client'
 import { waitForSandbox } from '../helpers/call-web-host'
@@ -28,9 +28,14 @@ async function signedIdToken() {
   return { token, kid }
 }
 
+async function openTokensPage(page: Page, running: RunningWebHost) {
+  await page.goto(running.url)
+  await page.getByRole('button', { name: 'Tokens' }).click()
+}
+
 test('pasting a signed ID token shows its header, payload and times in words', async ({ page }) => {
   const { token, kid } = await signedIdToken()
-  await page.goto(app.url)
+  await openTokensPage(page, app)
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
   await expect(page).toHaveURL(`${app.origin}/`) // the launch key left the address bar
 
@@ -53,7 +58,7 @@ test('pasting a signed ID token shows its header, payload and times in words', a
 })
 
 test('a token that is not a JWT gets its problem in words', async ({ page }) => {
-  await page.goto(app.url)
+  await openTokensPage(page, app)
   await page.getByLabel('Token', { exact: true }).fill('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZGEifQ')
   const alert = page.getByRole('alert')
   await expect(alert).toContainText('This is not a JWT: it has 2 parts separated by dots')
@@ -68,7 +73,7 @@ test('an encrypted token is named as encrypted, with its header shown', async ({
   const jwe = await new CompactEncrypt(new TextEncoder().encode('{"sub":"ada"}'))
     .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A128GCM' })
     .encrypt(publicKey)
-  await page.goto(app.url)
+  await openTokensPage(page, app)
   await page.getByLabel('Token', { exact: true }).fill(jwe)
   await expect(page.getByText('Encrypted token (JWE)')).toBeVisible()
   await expect(page.getByLabel('Header', { exact: true })).toContainText('"enc": "A128GCM"')
@@ -91,7 +96,7 @@ test('an access token issued by the sandbox provider decodes as an RFC 9068 JWT'
     resource: 'urn:afx:sandbox-api',
   })
 
-  await page.goto(app.url)
+  await openTokensPage(page, app)
   await page.getByLabel('Token', { exact: true }).fill(tokens.access_token)
   await expect(page.getByLabel('Header', { exact: true })).toContainText('"typ": "at+jwt"')
   const payload = page.getByLabel('Payload', { exact: true })

@@ -7,6 +7,9 @@ export const testCore = (face: Face = 'web') =>
     face,
     dataDir: '/tmp/afx-test-data',
     canEncryptSecrets: () => false,
+    openBrowser: () => {
+      throw new Error('tests drive the browser themselves: start flows with browser "none"')
+    },
     sandboxPorts: { oidcPort: 0, cognitoPort: 0 },
   })
 

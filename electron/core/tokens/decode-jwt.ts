@@ -5,6 +5,8 @@ import { decodeBase64Url, decodeBase64UrlText } from '../../../shared/base64url'
 import { AfxError } from '../errors'
 
 const REF_JWT = 'RFC 7519 §7.2'
+/** Real claims nest a few levels (address, act chains); deeper only breaks the faces that show it. */
+const MAX_DEPTH = 64
 
 /**
  * Splits a compact JWT and decodes its header and payload (a JWE: its header only).
@@ -66,6 +68,15 @@ function decodeJsonPart(part: string, name: 'header' | 'payload'): Record<string
       cause,
     })
   }
+  if (nestingDepth(value) > MAX_DEPTH) {
+    throw new AfxError(
+      'TOKEN_TOO_DEEP',
+      `The ${name} nests objects more than ${MAX_DEPTH} levels deep.`,
+      {
+        hint: 'No issuer writes claims like that; this token was made to break tools that read it.',
+      },
+    )
+  }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new AfxError('TOKEN_NOT_AN_OBJECT', `The ${name} is JSON, but not a JSON object.`, {
       hint: `A JWT ${name} must be an object such as {"alg":"RS256"}.`,
@@ -80,4 +91,18 @@ function badBase64Url(name: 'header' | 'payload' | 'signature'): AfxError {
     hint: 'base64url uses only A–Z, a–z, 0–9, "-" and "_", without "=" padding. Was the token cut or edited?',
     ref: 'RFC 7515 §2',
   })
+}
+
+/** How deeply arrays and objects nest, counted without recursion (a deep value must not blow the stack). */
+function nestingDepth(root: unknown): number {
+  let deepest = 0
+  const pending: [unknown, number][] = [[root, 0]]
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop() as [unknown, number]
+    if (typeof value !== 'object' || value === null) continue
+    deepest = Math.max(deepest, depth + 1)
+    if (deepest > MAX_DEPTH) return deepest
+    for (const child of Object.values(value)) pending.push([child, depth + 1])
+  }
+  return deepest
 }

@@ -4,6 +4,7 @@ import type { DecodedToken } from '../../../shared/contract'
 import type { WireError } from '../../../shared/wire-error'
 import { dispatchCall } from '../../core/dispatch-call'
 import type { CliContext } from './cli-context'
+import { terminalSafe } from './terminal-safe'
 import { EXIT, UsageError } from './usage-error'
 
 export async function decodeCommand(
@@ -16,18 +17,18 @@ export async function decodeCommand(
   }
   const token = args[0] === '-' ? await ctx.readStdin() : (args[0] ?? '')
   const result = await dispatchCall(ctx.core.impl, 'tokens.decode', { token })
-  if (json) ctx.stdout(JSON.stringify(result, null, 2))
+  if (json) ctx.stdout(terminalSafe(JSON.stringify(result, null, 2)))
   if (!result.ok) {
     ctx.stderr(formatErrorLine(result.error))
     return EXIT.bad
   }
-  if (!json) ctx.stdout(formatDecoded(result.value as DecodedToken, ctx.now()))
+  if (!json) ctx.stdout(terminalSafe(formatDecoded(result.value as DecodedToken, ctx.now())))
   return EXIT.ok
 }
 
 /** One readable line: the message, then the hint. */
 export function formatErrorLine(error: WireError): string {
-  return `afx: ${error.message}${error.hint ? ` ${error.hint}` : ''}`
+  return terminalSafe(`afx: ${error.message}${error.hint ? ` ${error.hint}` : ''}`)
 }
 
 function formatDecoded(decoded: DecodedToken, nowMs: number): string {

@@ -7,6 +7,13 @@ Usage:
   afx sandbox [--json]           run the sandbox alone: an OpenID provider and a Cognito-compatible
                                  user pool on 127.0.0.1, with demo clients and users
   afx decode <jwt> [--json]      decode a JWT without verifying it ("-" reads it from stdin)
+  afx flow <code|client-credentials> --issuer URL --client-id ID [--client-secret S]
+           [--auth-method client_secret_basic|client_secret_post|none] [--scope "a b"]
+           [--pkce S256|plain|off] [--response-mode query|form_post]
+           [--redirect-host 127.0.0.1|localhost|[::1]] [--port N] [--param name=value ...]
+           [--browser system|none] [--json] [--reveal]
+                                 run a flow and print its steps; --browser none prints the
+                                 sign-in URL on stderr and waits; --reveal prints tokens in clear
 
 Options:
   --data-dir DIR                 where profiles and history are kept (or set AFX_DATA_DIR)

@@ -5,10 +5,13 @@ import type { Face } from '../../../shared/contract'
 import { resolveDataDir } from '../../core/app/data-dir'
 import { isSandboxOnLaunch } from '../../core/app/sandbox-setting'
 import { createCore } from '../../core/create-core'
+import { describeForLog } from '../../core/dispatch-call'
 import { toWireError } from '../../core/to-wire-error'
 import type { CliContext } from './cli-context'
 import { decodeCommand, formatErrorLine } from './decode-command'
+import { flowCommand } from './flow-command'
 import { findElectronBinary } from './find-electron-binary'
+import { openSystemBrowser } from '../open-system-browser'
 import { HELP_TEXT } from './help-text'
 import { parsePort } from './parse-port'
 import { sandboxCommand } from './sandbox-command'
@@ -32,8 +35,9 @@ export async function runCli(argv: string[], env: CliEnvironment): Promise<numbe
       env.stderr(`afx: ${error.message} Run "afx --help" for usage.`)
       return EXIT.usage
     }
-    env.stderr(formatErrorLine(toWireError(error)))
-    if (toWireError(error).code === 'INTERNAL_ERROR') env.stderr(String(error))
+    const wire = toWireError(error)
+    env.stderr(formatErrorLine(wire))
+    if (wire.code === 'INTERNAL_ERROR') env.stderr(describeForLog(error))
     return EXIT.bad
   }
 }
@@ -52,12 +56,38 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
   const contextFor = (face: Face): CliContext => ({
     ...env,
     // No OS keychain outside Electron: secrets stay in memory (or a passphrase vault, later).
-    core: createCore({ face, dataDir, canEncryptSecrets: () => false, sandboxPorts }),
+    core: createCore({
+      face,
+      dataDir,
+      canEncryptSecrets: () => false,
+      openBrowser: (url) => void openSystemBrowser(url),
+      sandboxPorts,
+    }),
   })
   const withSandbox = isSandboxOnLaunch(values.sandbox)
   switch (command) {
     case 'decode':
       return decodeCommand(args, values.json ?? false, contextFor('cli'))
+    case 'flow':
+      return flowCommand(
+        {
+          flow: args[0],
+          issuer: values.issuer,
+          clientId: values['client-id'],
+          clientSecret: values['client-secret'],
+          authMethod: values['auth-method'],
+          scope: values.scope,
+          pkce: values.pkce,
+          responseMode: values['response-mode'],
+          redirectHost: values['redirect-host'],
+          port: parsePort('--port', values.port),
+          params: values.param ?? [],
+          browser: values.browser,
+          json: values.json ?? false,
+          reveal: values.reveal ?? false,
+        },
+        contextFor('cli'),
+      )
     case 'sandbox':
       return runSandbox(env, contextFor('cli'), values.json ?? false)
     case 'web':
@@ -88,6 +118,17 @@ function parseCommandLine(argv: string[]) {
         sandbox: { type: 'string' },
         'oidc-port': { type: 'string' },
         'cognito-port': { type: 'string' },
+        issuer: { type: 'string' },
+        'client-id': { type: 'string' },
+        'client-secret': { type: 'string' },
+        'auth-method': { type: 'string' },
+        scope: { type: 'string' },
+        pkce: { type: 'string' },
+        'response-mode': { type: 'string' },
+        'redirect-host': { type: 'string' },
+        param: { type: 'string', multiple: true },
+        browser: { type: 'string' },
+        reveal: { type: 'boolean' },
       },
     })
   } catch (error) {
@@ -141,7 +182,8 @@ async function startApp(
       env.stderr(`afx: Electron could not start (${error.message}).`)
       resolve(EXIT.bad)
     })
-    child.on('exit', (code) => resolve(code ?? EXIT.ok))
+    // Killed by a signal: no exit code, and not a success.
+    child.on('exit', (code, signal) => resolve(signal ? EXIT.bad : (code ?? EXIT.ok)))
   })
 }
 

@@ -29,6 +29,6 @@ export async function webCommand(options: WebCommandOptions, ctx: CliContext): P
     throw error
   })
   ctx.stdout(options.announce(host.url))
-  if (options.open) openSystemBrowser(host.url)
+  if (options.open) openSystemBrowser(new URL(host.url))
   return host
 }

@@ -1,8 +1,9 @@
 // Serves the built renderer's files to the browser, with the app's CSP on every response.
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
 import type { ServerResponse } from 'node:http'
-import { extname } from 'node:path'
+import { extname, relative } from 'node:path'
 import { resolveStaticFile } from '../../core/app/resolve-static-file'
 import { sendText } from './respond'
 
@@ -18,7 +19,12 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 
 export async function serveStatic(rendererDir: string, pathname: string, res: ServerResponse) {
-  const file = resolveStaticFile(rendererDir, pathname)
+  const requested = resolveStaticFile(rendererDir, pathname)
+  // Follow links, then check again: a symlink must not lead out of the renderer folder.
+  const real = requested === null ? null : await realpath(requested).catch(() => null)
+  const root = await realpath(rendererDir).catch(() => rendererDir)
+  const file =
+    real !== null && resolveStaticFile(root, `/${relative(root, real)}`) === real ? real : null
   const info = file === null ? null : await stat(file).catch(() => null)
   if (file === null || info === null || !info.isFile()) {
     sendText(res, 404, `Not found: ${pathname}`)
@@ -28,5 +34,6 @@ export async function serveStatic(rendererDir: string, pathname: string, res: Se
     'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     'Content-Length': info.size,
   })
-  createReadStream(file).pipe(res)
+  // A read error mid-way ends this response only, never the host.
+  await pipeline(createReadStream(file), res).catch(() => res.destroy())
 }

@@ -54,6 +54,16 @@ describe('afx', () => {
   })
 })
 
+describe('afx output is safe for a terminal', () => {
+  it('escapes C1 controls and bidi overrides that a token carries', async () => {
+    const hostile = makeUnsignedJwt({ alg: 'none' }, { name: 'a\u009b31mred\u202eevil' }, '')
+    const { code, stdout } = await afx(['decode', hostile])
+    expect(code).toBe(0)
+    expect(stdout).toContain('a\\u009b31mred\\u202eevil')
+    expect(stdout).not.toMatch(/[\u009b\u202e]/)
+  })
+})
+
 describe('afx port options', () => {
   it.each([['--oidc-port'], ['--cognito-port']])(
     '%s refuses a port that is not a number',

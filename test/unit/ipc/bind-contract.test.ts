@@ -1,7 +1,7 @@
 import type { IpcMainInvokeEvent, WebFrameMain } from 'electron'
 import { describe, expect, it } from 'vitest'
 import { bindContract } from '../../../electron/ipc/bind-contract'
-import { createSenderCheck } from '../../../electron/ipc/trusted-sender'
+import { createSenderCheck, loopbackDevServer } from '../../../electron/ipc/trusted-sender'
 import { mainWindowOptions } from '../../../electron/window/main-window-options'
 import { channelOf, methodNames } from '../../../shared/contract-names'
 import { makeUnsignedJwt } from '../../helpers/make-jwt'
@@ -81,6 +81,13 @@ describe('bindContract', () => {
     },
   )
 
+  it('accepts a dev server only on plain http on this computer', () => {
+    expect(loopbackDevServer('http://localhost:5173')).toBe('http://localhost:5173')
+    expect(loopbackDevServer('https://evil.example')).toBeUndefined()
+    expect(loopbackDevServer('file:///tmp/x.html')).toBeUndefined()
+    expect(loopbackDevServer('not a url')).toBeUndefined()
+  })
+
   it('trusts the dev server origin only when one is given', () => {
     const frame = { url: 'http://localhost:5173/', parent: null } as unknown as WebFrameMain
     expect(createSenderCheck()(frame)).toBe(false)
@@ -103,5 +110,7 @@ describe('mainWindowOptions', () => {
       webviewTag: false,
       experimentalFeatures: false,
     })
+    expect(webPreferences).not.toHaveProperty('enableBlinkFeatures')
+    expect(webPreferences).not.toHaveProperty('additionalArguments')
   })
 })

@@ -104,3 +104,17 @@ describe('decodeJwt', () => {
     if (code !== 'TOKEN_EMPTY') expect(error.hint).toBeTruthy()
   })
 })
+
+describe('decodeJwt on hostile input', () => {
+  it('refuses a payload nested thousands of levels deep, without blowing the stack', () => {
+    const deep = '['.repeat(15_000) + ']'.repeat(15_000)
+    const error = decodeError(`${b64url({ alg: 'none' })}.${b64url(deep)}.`)
+    expect(error.code).toBe('TOKEN_TOO_DEEP')
+    expect(error.message).toBe('The payload nests objects more than 64 levels deep.')
+  })
+
+  it('reads a payload nested a few levels, as real claims are', () => {
+    const payload = { address: { country: { code: 'NZ' } }, act: { sub: 'a', act: { sub: 'b' } } }
+    expect(decodeJwt(makeUnsignedJwt({ alg: 'none' }, payload, ''))).toMatchObject({ payload })
+  })
+})

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -135,6 +135,22 @@ describe('web host', () => {
       const response = await rawRequest(`${base}${path}`, { headers: authorized() })
       expect(response.status).toBe(404)
     }
+  })
+
+  it('refuses a method name that is not valid percent-encoding, as unknown', async () => {
+    const response = await rawRequest(`${base}/api/call/%E0%A4%A`, {
+      method: 'POST',
+      headers: { ...authorized(), 'Content-Type': 'application/json' },
+      body: '{}',
+    })
+    expect(response.status).toBe(404)
+    expect(JSON.parse(response.body).error.code).toBe('IPC_UNKNOWN_METHOD')
+  })
+
+  it('does not follow a symlink out of the renderer folder', async () => {
+    await symlink('/etc/hostname', join(rendererDir, 'escape.txt'))
+    const response = await rawRequest(`${base}/escape.txt`, { headers: authorized() })
+    expect(response.status).toBe(404)
   })
 
   it('opens an event stream for contract events', async () => {

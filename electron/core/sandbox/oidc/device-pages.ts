@@ -2,7 +2,8 @@
 // success), replaced through its hooks so they match the sandbox's layout and pass its CSP.
 // @see RFC 8628 §3.3 (User Interaction) https://www.rfc-editor.org/rfc/rfc8628#section-3.3
 import type { ErrorOut, ProviderContext } from 'oidc-provider'
-import { html, renderPage, SafeHtml } from './html-page'
+import { html, SafeHtml } from '../../html/html-template'
+import { renderPage } from './html-page'
 
 type DeviceFlowError = Error & { userCode?: string }
 

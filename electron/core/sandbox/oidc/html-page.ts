@@ -1,39 +1,7 @@
-// The frame of every page the sandbox provider shows: an `html` template tag that escapes every
-// interpolated value, the shared layout with the sandbox banner, its stylesheet, and the headers
-// (a strict Content-Security-Policy) sent with every response.
+// The frame of every page the sandbox provider shows: the shared layout with the sandbox banner,
+// its stylesheet, and the headers (a strict Content-Security-Policy) sent with every response.
 // @see https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html
-
-/** Markup that is already safe: produced by `html`, so it is not escaped a second time. */
-export class SafeHtml {
-  constructor(readonly markup: string) {}
-  toString(): string {
-    return this.markup
-  }
-}
-
-/** Builds markup from a template, HTML-escaping every value that is not itself `SafeHtml`. */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
-  return new SafeHtml(strings.reduce((out, text, i) => out + renderValue(values[i - 1]) + text))
-}
-
-function renderValue(value: unknown): string {
-  if (value instanceof SafeHtml) return value.markup
-  if (Array.isArray(value)) return value.map(renderValue).join('')
-  if (value === undefined || value === null || value === false) return ''
-  return escapeHtml(String(value))
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char)
-}
+import { html, type SafeHtml } from '../../html/html-template'
 
 export const STYLESHEET_PATH = '/assets/sandbox.css'
 

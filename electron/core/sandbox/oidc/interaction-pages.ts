@@ -2,7 +2,8 @@
 // pages): plain forms with labelled fields, no script, every echoed value escaped.
 // @see OpenID Connect Core 1.0 §3.1.2.3-4 (Authenticates / Obtains Consent) https://openid.net/specs/openid-connect-core-1_0.html#Authenticates
 import { DEMO_USERS } from './demo-users'
-import { html, renderPage, type SafeHtml } from './html-page'
+import { html, type SafeHtml } from '../../html/html-template'
+import { renderPage } from './html-page'
 import { describeScope } from './scopes'
 
 export type LoginPageInput = {

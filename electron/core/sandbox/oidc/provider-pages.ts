@@ -2,7 +2,8 @@
 // client, replaced through its hooks so they match the sandbox's layout and pass its CSP.
 // @see https://github.com/panva/node-oidc-provider/tree/main/docs#featuresrpinitiatedlogout
 import type { ErrorOut, ProviderContext } from 'oidc-provider'
-import { html, renderPage, SafeHtml } from './html-page'
+import { html, SafeHtml } from '../../html/html-template'
+import { renderPage } from './html-page'
 import { renderProblemPage } from './interaction-pages'
 
 /**

@@ -1,0 +1,66 @@
+// The first step of every OAuth flow: learn the provider's endpoints (discovery, or the endpoints
+// the user typed) and how the client authenticates.
+// @see OpenID Connect Discovery 1.0 §4 https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfig
+import * as oidc from 'openid-client'
+import type { ProviderInput } from '../../../shared/flow-input'
+import type { RunContext } from '../runs/run-context'
+
+type ClientSettings = {
+  clientId: string
+  clientSecret?: string | undefined
+  authMethod?: 'client_secret_basic' | 'client_secret_post' | 'none' | undefined
+}
+
+export async function configureClient(
+  ctx: RunContext,
+  provider: ProviderInput,
+  client: ClientSettings,
+): Promise<oidc.Configuration> {
+  if (client.clientSecret) ctx.secrets.add(client.clientSecret, 'client_secret')
+  const auth = clientAuthentication(client)
+  if ('issuer' in provider) {
+    const issuer = new URL(provider.issuer)
+    const discoveryUrl = new URL(
+      `${issuer.pathname.replace(/\/$/, '')}/.well-known/openid-configuration`,
+      issuer,
+    )
+    return oidc.discovery(issuer, client.clientId, undefined, auth, {
+      execute: allowsHttp(issuer) ? [oidc.allowInsecureRequests] : [],
+      [oidc.customFetch]: ctx.fetchFor({
+        title: `Discover the provider (${discoveryUrl.href})`,
+        explain: 'oauth.discovery',
+      }),
+    })
+  }
+  const metadata = {
+    issuer: provider.endpoints.issuer ?? 'urn:afx:unknown-issuer',
+    ...provider.endpoints,
+  }
+  return ctx.compute(
+    { title: 'Use the endpoints given by hand', explain: 'oauth.endpoints-by-hand' },
+    { ...provider.endpoints },
+    () => {
+      const config = new oidc.Configuration(metadata, client.clientId, undefined, auth)
+      const urls = Object.values(provider.endpoints).filter((value) => value?.startsWith('http:'))
+      if (urls.length > 0) oidc.allowInsecureRequests(config)
+      return config
+    },
+    () => ({ endpoints: provider.endpoints }),
+  )
+}
+
+function clientAuthentication(client: ClientSettings): oidc.ClientAuth {
+  const method = client.authMethod ?? (client.clientSecret ? 'client_secret_basic' : 'none')
+  if (method === 'none' || !client.clientSecret) return oidc.None()
+  return method === 'client_secret_post'
+    ? oidc.ClientSecretPost(client.clientSecret)
+    : oidc.ClientSecretBasic(client.clientSecret)
+}
+
+/**
+ * Plain HTTP is allowed for loopback providers (the sandbox, a local IdP); anywhere else the
+ * openid-client refusal stands and explains itself.
+ */
+function allowsHttp(url: URL): boolean {
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+}

@@ -1,0 +1,130 @@
+// Turns whatever ended a run (a provider's refusal, a failed check in openid-client, our own
+// AfxError) into diagnostics a person can act on. Only bugs become INTERNAL_ERROR.
+import type { Diagnostic } from '../../../shared/run-model'
+import { describeForLog } from '../dispatch-call'
+import { AfxError } from '../errors'
+import { OAUTH_ERROR_HINTS } from '../oauth/oauth-error-hints'
+
+type OAuthLikeError = Error & {
+  code?: string
+  error?: string
+  error_description?: string
+  status?: number
+  cause?: unknown
+}
+
+export function describeRunFailure(thrown: unknown): Diagnostic[] {
+  // openid-client wraps what our fetch threw (a refused connection, a timeout) in its own error.
+  const error = findAfxError(thrown) ?? thrown
+  if (error instanceof AfxError) {
+    return [
+      {
+        code: error.code,
+        severity: 'error',
+        message: error.message,
+        hint: error.hint,
+        ref: error.ref,
+      },
+    ]
+  }
+  const oauth = error as OAuthLikeError
+  if (typeof oauth?.error === 'string') return [describeProviderError(oauth)]
+  const challenge = bearerChallengeError(oauth)
+  if (challenge) return [describeProviderError(challenge)]
+  if (typeof oauth?.code === 'string' && oauth.code.startsWith('OAUTH_')) {
+    return [describeClientCheck(oauth)]
+  }
+  console.error(`[afx] run failed unexpectedly: ${describeForLog(error)}`)
+  return [
+    {
+      code: 'INTERNAL_ERROR',
+      severity: 'error',
+      message: 'The run stopped on an unexpected error inside Auth Flow Explorer.',
+      hint: 'This is a bug; the details are in the log of the process that runs the engine.',
+    },
+  ]
+}
+
+/** The provider answered with an OAuth error (token endpoint, or the authorization callback). */
+function describeProviderError(error: OAuthLikeError): Diagnostic {
+  const known = OAUTH_ERROR_HINTS[error.error ?? '']
+  const words = error.error_description ? `: "${error.error_description}"` : ''
+  return {
+    code: `OAUTH_${(error.error ?? 'error').toUpperCase()}`,
+    severity: 'error',
+    message: `The provider refused with ${error.error}${words}${error.status ? ` (HTTP ${error.status})` : ''}.`,
+    hint:
+      known?.hint ??
+      "Read the provider's description above; the error is not a standard OAuth one.",
+    ref: known?.ref,
+  }
+}
+
+/** openid-client refused what the provider sent (state, iss, nonce, a malformed answer). */
+function describeClientCheck(error: OAuthLikeError): Diagnostic {
+  const detail = error.cause instanceof Error ? error.cause.message : undefined
+  const text = `${error.message}${detail ? `: ${detail}` : ''}`
+  if (/"state"/.test(text)) {
+    return {
+      code: 'OAUTH_STATE_MISMATCH',
+      severity: 'error',
+      message: `The state that came back is not the one sent (${text}).`,
+      hint: 'Another login answered this callback, or the state was changed; start the run again.',
+      ref: 'RFC 6749 §10.12',
+    }
+  }
+  if (/"iss"/.test(text)) {
+    return {
+      code: 'OAUTH_ISS_MISMATCH',
+      severity: 'error',
+      message: `The iss parameter of the authorization response is wrong or missing (${text}).`,
+      hint: 'The provider advertises authorization_response_iss_parameter_supported, so the response must name it (mix-up defence).',
+      ref: 'RFC 9207 §2.4',
+    }
+  }
+  if (/nonce/.test(text)) {
+    return {
+      code: 'OAUTH_NONCE_MISMATCH',
+      severity: 'error',
+      message: `The ID token's nonce is not the one sent (${text}).`,
+      hint: 'The ID token may be replayed from another login.',
+      ref: 'OIDC Core §3.1.3.7 step 11',
+    }
+  }
+  return {
+    code: error.code ?? 'OAUTH_INVALID_RESPONSE',
+    severity: 'error',
+    message: `The provider's answer did not pass openid-client's checks: ${text}.`,
+    hint: 'The provider sent something that does not follow the specification.',
+  }
+}
+
+function findAfxError(error: unknown): AfxError | undefined {
+  let current: unknown = error
+  for (let depth = 0; depth < 4 && current; depth++) {
+    if (current instanceof AfxError) return current
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+/**
+ * A 401 with `WWW-Authenticate` (a rejected client or token): openid-client keeps the parsed
+ * challenges in `cause`; the first one that names an OAuth error is the provider's answer.
+ * @see RFC 6750 §3 (the WWW-Authenticate response header)
+ */
+function bearerChallengeError(error: OAuthLikeError): OAuthLikeError | undefined {
+  if (error?.code !== 'OAUTH_WWW_AUTHENTICATE_CHALLENGE' || !Array.isArray(error.cause))
+    return undefined
+  for (const challenge of error.cause as { parameters?: Record<string, string> }[]) {
+    const parameters = challenge.parameters ?? {}
+    if (parameters.error) {
+      return Object.assign(new Error(parameters.error), {
+        error: parameters.error,
+        error_description: parameters.error_description,
+        status: error.status,
+      })
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,32 @@
+// Every flow the engine can run, by name, and what flows may use from the outside world.
+import type { FlowName, StartRunInput } from '../../../shared/flow-input'
+import type { LoopbackOptions, LoopbackListener } from '../loopback/loopback-listener'
+import { authorizationCodeFlow } from '../oauth/authorization-code-flow'
+import { clientCredentialsFlow } from '../oauth/client-credentials-flow'
+import type { RunContext } from './run-context'
+
+export type FlowDeps = {
+  fetch: typeof fetch
+  /** Hands an authorization URL to the system browser (or to nobody). */
+  openBrowser: (url: URL) => Promise<void> | void
+  openLoopback: (options: LoopbackOptions) => Promise<LoopbackListener>
+  httpTimeoutMs: number
+  maxResponseBytes: number
+}
+
+/** How a flow ended when it did not throw: `failed` when a check it ran failed. */
+export type FlowOutcome = { failed: boolean }
+
+export type FlowDefinition<I> = {
+  title: (input: I) => string
+  run: (ctx: RunContext, input: I, deps: FlowDeps) => Promise<FlowOutcome>
+}
+
+const FLOWS: { [F in FlowName]: FlowDefinition<Extract<StartRunInput, { flow: F }>> } = {
+  code: authorizationCodeFlow,
+  client_credentials: clientCredentialsFlow,
+}
+
+export function flowFor(name: FlowName): FlowDefinition<StartRunInput> {
+  return FLOWS[name] as FlowDefinition<StartRunInput>
+}

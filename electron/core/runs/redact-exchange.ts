@@ -1,0 +1,88 @@
+// Redacts an HTTP exchange at capture: known secret fields by name, then every known secret value.
+// @see shared/reference/security.md §0 rule 6 (structural and value-based redaction)
+import type { HttpExchange } from '../../../shared/run-model'
+import type { SecretBox } from './secret-box'
+
+/** Form fields and JSON members whose value is always a secret. */
+const SECRET_FIELDS = new Set([
+  'client_secret',
+  'client_assertion',
+  'code_verifier',
+  'code',
+  'password',
+  'access_token',
+  'id_token',
+  'refresh_token',
+  'token',
+  'device_code',
+  'logout_token',
+  'assertion',
+  'subject_token',
+  'actor_token',
+])
+
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'dpop',
+  'proxy-authorization',
+])
+
+/** Registers the secrets an exchange carries, then returns it with all of them replaced. */
+export function redactExchange(exchange: HttpExchange, secrets: SecretBox): HttpExchange {
+  registerHeaderSecrets(exchange.request.headers, secrets)
+  if (exchange.response) registerHeaderSecrets(exchange.response.headers, secrets)
+  registerUrlSecrets(exchange.request.url, secrets)
+  if (exchange.request.body !== undefined) registerBodySecrets(exchange.request.body, secrets)
+  if (exchange.response?.body !== undefined) registerBodySecrets(exchange.response.body, secrets)
+  return secrets.redactDeep(exchange) as HttpExchange
+}
+
+function registerHeaderSecrets(headers: Record<string, string>, secrets: SecretBox) {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!SECRET_HEADERS.has(name.toLowerCase())) continue
+    // Keep the scheme readable: "Basic «secret»", "Bearer «secret»".
+    const credentials = /^(Basic|Bearer|DPoP)\s+(.+)$/i.exec(value)?.[2] ?? value
+    secrets.add(credentials, name.toLowerCase())
+  }
+}
+
+function registerUrlSecrets(url: string, secrets: SecretBox) {
+  try {
+    const parsed = new URL(url)
+    registerParams(parsed.searchParams, secrets)
+    registerParams(new URLSearchParams(parsed.hash.slice(1)), secrets)
+  } catch {
+    // Not a URL: nothing structured to find; value-based redaction still applies.
+  }
+}
+
+function registerBodySecrets(body: string, secrets: SecretBox) {
+  const trimmed = body.trimStart()
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      registerJson(JSON.parse(trimmed), secrets)
+      return
+    } catch {
+      // Not JSON after all: try it as a form.
+    }
+  }
+  if (/^[\w.~%+-]+=/.test(trimmed)) registerParams(new URLSearchParams(trimmed), secrets)
+}
+
+/** Registers the secret parameters of a callback or form (a code, tokens) before they are shown. */
+export function registerParams(params: URLSearchParams, secrets: SecretBox) {
+  for (const [name, value] of params) {
+    if (SECRET_FIELDS.has(name) && value !== '') secrets.add(value, name)
+  }
+}
+
+function registerJson(value: unknown, secrets: SecretBox) {
+  if (Array.isArray(value)) return value.forEach((item) => registerJson(item, secrets))
+  if (value === null || typeof value !== 'object') return
+  for (const [name, item] of Object.entries(value)) {
+    if (SECRET_FIELDS.has(name) && typeof item === 'string' && item !== '') secrets.add(item, name)
+    else registerJson(item, secrets)
+  }
+}

@@ -1,0 +1,83 @@
+// One run as it happens: its steps as cards, the next step's request (editable) when paused, the
+// tokens it obtained.
+import { useState } from 'react'
+import type { StepEdits } from '../../../shared/run-model'
+import type { WireError } from '../../../shared/wire-error'
+import { call } from '../../client'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { SecretText } from '../../components/SecretText'
+import { rememberRun, useRun } from '../../state/run-store'
+import { StepCard } from './StepCard'
+import { StepEditor } from './StepEditor'
+
+const STATUS_TEXT = {
+  running: 'Running…',
+  paused: 'Paused: the next step waits for you',
+  waiting: 'Waiting for the browser',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+} as const
+
+export function RunView({ runId }: { runId: string }) {
+  const run = useRun(runId)
+  const [error, setError] = useState<WireError>()
+  if (!run) return null
+  const finished =
+    run.status === 'succeeded' || run.status === 'failed' || run.status === 'cancelled'
+
+  const advance = async (edits?: StepEdits) => {
+    const result = await call('runs.advance', { runId, ...(edits ? { edits } : {}) })
+    if (result.ok) rememberRun(result.value)
+    setError(result.ok ? undefined : result.error)
+  }
+  const cancel = async () => {
+    const result = await call('runs.cancel', { runId })
+    if (result.ok) rememberRun(result.value)
+  }
+  const pausedStep = run.status === 'paused' ? run.steps.at(-1) : undefined
+
+  return (
+    <section className="run" aria-labelledby="run-title" data-run-status={run.status}>
+      <h2 id="run-title">{run.title}</h2>
+      <div className="toolbar">
+        <p className={`run-status ${run.status}`} role="status">
+          {STATUS_TEXT[run.status]}
+        </p>
+        {!finished && (
+          <button type="button" onClick={cancel}>
+            Cancel run
+          </button>
+        )}
+      </div>
+      {error && <ErrorNotice error={error} />}
+      <ol className="steps" aria-label="Steps">
+        {run.steps.map((step) => (
+          <li key={step.id}>
+            <StepCard runId={run.id} step={step} />
+          </li>
+        ))}
+      </ol>
+      {pausedStep && <StepEditor step={pausedStep} onSend={advance} />}
+      {run.status === 'failed' &&
+        run.diagnostics.map((diagnostic) => (
+          <ErrorNotice key={diagnostic.code} error={{ ...diagnostic, code: 'RUN_STEP_FAILED' }} />
+        ))}
+      {run.tokens.length > 0 && (
+        <>
+          <h3>Tokens</h3>
+          <dl className="facts" aria-label="Tokens">
+            {run.tokens.map((token) => (
+              <div key={token.name} className="fact">
+                <dt>{token.name}</dt>
+                <dd>
+                  <SecretText runId={run.id} text={token.value} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+    </section>
+  )
+}

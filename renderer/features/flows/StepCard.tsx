@@ -1,0 +1,93 @@
+// One step of a run: what it is, how it went, what it sent and received, what was found wrong.
+import type { Step } from '../../../shared/run-model'
+import { SecretText } from '../../components/SecretText'
+
+const KIND_LABEL = {
+  compute: 'Compute',
+  http: 'HTTP',
+  browser: 'Browser',
+  callback: 'Callback',
+  input: 'Input',
+  check: 'Check',
+} as const
+
+export function StepCard({ runId, step }: { runId: string; step: Step }) {
+  const exchange = step.exchange
+  const url = step.kind === 'browser' ? (step.outputs.url ?? step.inputs.url) : undefined
+  return (
+    <article className={`step-card ${step.status}`} aria-label={step.title}>
+      <header>
+        <span className="step-kind">{KIND_LABEL[step.kind]}</span>
+        <h4>{step.title}</h4>
+        <span className="step-status">
+          {step.status}
+          {step.durationMs !== undefined && ` · ${Math.round(step.durationMs)} ms`}
+          {exchange?.response && ` · HTTP ${exchange.response.status}`}
+        </span>
+      </header>
+      {typeof url === 'string' && step.status === 'done' && (
+        <p>
+          <a href={url} target="_blank" rel="noreferrer noopener">
+            Open the sign-in page
+          </a>
+        </p>
+      )}
+      {step.diagnostics.map((diagnostic, index) => (
+        <div
+          key={index}
+          className={`diagnostic ${diagnostic.severity}`}
+          role={diagnostic.severity === 'error' ? 'alert' : undefined}
+        >
+          <p>
+            <code>{diagnostic.code}</code> <SecretText runId={runId} text={diagnostic.message} />
+          </p>
+          {diagnostic.hint && <p className="muted">{diagnostic.hint}</p>}
+          {diagnostic.ref && <p className="muted">See {diagnostic.ref}</p>}
+        </div>
+      ))}
+      {exchange && (
+        <details>
+          <summary>
+            {exchange.request.method} <SecretText runId={runId} text={exchange.request.url} />
+          </summary>
+          <pre className="wire" aria-label="Request">
+            <SecretText
+              runId={runId}
+              text={
+                formatHeaders(exchange.request.headers) +
+                (exchange.request.body ? `\n\n${exchange.request.body}` : '')
+              }
+            />
+          </pre>
+          {exchange.response && (
+            <pre className="wire" aria-label="Response">
+              <SecretText
+                runId={runId}
+                text={`HTTP ${exchange.response.status}\n${formatHeaders(exchange.response.headers)}\n\n${prettyBody(exchange.response.body ?? '')}`}
+              />
+            </pre>
+          )}
+          {exchange.error && <p className="muted">{exchange.error}</p>}
+        </details>
+      )}
+      {Object.keys(step.outputs).length > 0 && step.kind !== 'browser' && (
+        <pre className="wire" aria-label="Outputs">
+          <SecretText runId={runId} text={JSON.stringify(step.outputs, null, 2)} />
+        </pre>
+      )}
+    </article>
+  )
+}
+
+const formatHeaders = (headers: Record<string, string>) =>
+  Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n')
+
+function prettyBody(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2)
+  } catch {
+    return body
+  }
+}

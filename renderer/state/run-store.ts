@@ -1,0 +1,33 @@
+// A read-only mirror of the engine's runs, fed by run.updated events. The engine owns runs; the
+// renderer only shows them.
+import { useSyncExternalStore } from 'react'
+import type { Run } from '../../shared/run-model'
+import { getClient } from '../client'
+
+const runs = new Map<string, Run>()
+const listeners = new Set<() => void>()
+let subscribed = false
+
+function ensureSubscribed(): void {
+  if (subscribed) return
+  subscribed = true
+  getClient().on('run.updated', (run) => rememberRun(run))
+}
+
+/** Records a run the renderer learned of (an event, or the answer to a call). */
+export function rememberRun(run: Run): void {
+  const known = runs.get(run.id)
+  if (known && known.updatedAt > run.updatedAt) return // an older answer arriving late
+  runs.set(run.id, run)
+  for (const listener of listeners) listener()
+}
+
+function subscribe(listener: () => void): () => void {
+  ensureSubscribed()
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+export function useRun(runId: string | undefined): Run | undefined {
+  return useSyncExternalStore(subscribe, () => (runId ? runs.get(runId) : undefined))
+}

@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test'
+import { waitForSandbox } from '../helpers/call-web-host'
+import { startBuiltWebHost, type RunningWebHost } from '../helpers/start-web-host'
+
+let app: RunningWebHost
+
+test.beforeEach(async () => {
+  app = await startBuiltWebHost()
+})
+test.afterEach(async () => {
+  await app.stop()
+})
+
+test('walks authorization code + PKCE step by step against the sandbox', async ({
+  page,
+  context,
+}) => {
+  await waitForSandbox(app)
+  await page.goto(app.url)
+  await page.getByRole('button', { name: 'Flows' }).click()
+  await expect(page.getByLabel('Issuer')).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+$/)
+  await page.getByLabel('Sandbox client').selectOption('afx-native')
+  await page.getByLabel('Step by step').check()
+  await page.getByLabel('Open the system browser').uncheck()
+  await page.getByRole('button', { name: 'Start' }).click()
+
+  const run = page.getByRole('region', { name: /Authorization code \+ PKCE \(S256\)/ })
+  const status = run.getByRole('status')
+  const next = page.getByLabel('Next step')
+
+  await expect(next).toContainText('Discover the provider')
+  await next.getByRole('button', { name: 'Send' }).click()
+  await expect(next).toContainText('Listen for the redirect')
+  await next.getByRole('button', { name: 'Next step' }).click()
+  await expect(next).toContainText('Make state, nonce and the PKCE pair')
+  await next.getByRole('button', { name: 'Next step' }).click()
+  await expect(next).toContainText('Send the user to the provider')
+  await page.screenshot({ path: 'test-results/code-flow-paused.png', fullPage: true })
+  await next.getByRole('button', { name: 'Send' }).click()
+
+  await expect(status).toHaveText('Waiting for the browser')
+  const [signIn] = await Promise.all([
+    context.waitForEvent('page'),
+    run.getByRole('link', { name: 'Open the sign-in page' }).click(),
+  ])
+  await signIn.getByLabel('Username').fill('alice')
+  await signIn.getByLabel('Password').fill('alice-password')
+  await signIn.getByRole('button', { name: 'Sign in' }).click()
+  await signIn.getByRole('button', { name: 'Allow' }).click()
+  await expect(signIn.locator('body')).toContainText('You can close this tab')
+
+  await expect(next).toContainText('Exchange the code for tokens')
+  await next.getByRole('button', { name: 'Send' }).click()
+  await expect(status).toHaveText('Succeeded')
+
+  const tokenStep = run.getByRole('article', { name: 'Exchange the code for tokens' })
+  await tokenStep.getByText(/^POST /).click()
+  await expect(tokenStep.getByLabel('Request')).toContainText('grant_type=authorization_code')
+  await expect(tokenStep.getByRole('button', { name: 'Reveal code_verifier' })).toBeVisible()
+
+  const tokens = run.getByLabel('Tokens', { exact: true })
+  await tokens.getByRole('button', { name: 'Reveal id_token' }).click()
+  await expect(tokens).toContainText(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/)
+  await page.screenshot({ path: 'test-results/code-flow-done.png', fullPage: true })
+})
