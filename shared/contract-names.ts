@@ -4,6 +4,7 @@
 export const methodNames = [
   'app.info',
   'tokens.decode',
+  'tokens.inspect',
   'sandbox.status',
   'sandbox.start',
   'sandbox.stop',

@@ -6,6 +6,7 @@ import type { Result } from './result'
 import { StartRunInput } from './flow-input'
 import { Run, RunId, RunSummary, StepEdits } from './run-model'
 import { OutboxMessage, SandboxStatus } from './sandbox-model'
+import { InspectTokenInput, TokenReport } from './token-report'
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 
@@ -47,6 +48,7 @@ export const contract = {
   methods: {
     'app.info': call(z.strictObject({}), AppInfo),
     'tokens.decode': call(TokenInput, DecodedToken),
+    'tokens.inspect': call(InspectTokenInput, TokenReport),
     'sandbox.status': call(z.strictObject({}), SandboxStatus),
     'sandbox.start': call(z.strictObject({}), SandboxStatus),
     'sandbox.stop': call(z.strictObject({}), SandboxStatus),

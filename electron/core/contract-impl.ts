@@ -6,6 +6,7 @@ import type { CoreOptions } from './create-core'
 import type { RunService } from './runs/run-service'
 import type { SandboxManager } from './sandbox/sandbox-manager'
 import { decodeJwt } from './tokens/decode-jwt'
+import { inspectToken } from './tokens/inspect-token'
 
 export function createContractImpl(
   options: CoreOptions,
@@ -21,6 +22,7 @@ export function createContractImpl(
       canEncryptSecrets: options.canEncryptSecrets(),
     }),
     'tokens.decode': async ({ token }) => decodeJwt(token),
+    'tokens.inspect': (input) => inspectToken(input, { fetch: options.fetch ?? fetch }),
     'sandbox.status': async () => sandbox.status(),
     'sandbox.start': () => sandbox.start(),
     'sandbox.stop': () => sandbox.stop(),

@@ -106,4 +106,22 @@ test('an access token issued by the sandbox provider decodes as an RFC 9068 JWT'
   await expect(page.getByRole('table', { name: 'Times' })).toContainText(
     /expires in (9|10) minutes/,
   )
+
+  // Verify it against its issuer: discovery, then the JWKS, then every check in words.
+  const verify = page.getByRole('form', { name: 'Verify' })
+  await verify.getByLabel('Token kind').selectOption('access_token')
+  await verify.getByRole('button', { name: 'Verify' }).click()
+  const verdict = page.getByRole('status').filter({ hasText: 'Signature' })
+  await expect(verdict).toHaveText('Signature valid · access token · every check passed')
+  await expect(page.getByRole('list', { name: 'Checks' })).toContainText('RFC 9068')
+  const claims = page.getByRole('table', { name: 'Claims' })
+  await expect(claims.getByRole('row', { name: /^client_id / })).toContainText('afx-service')
+  await page.screenshot({ path: 'test-results/token-verified.png', fullPage: true })
+
+  // A signature changed by a few characters no longer verifies.
+  const [header, body, signature] = tokens.access_token.split('.')
+  const tampered = `${header}.${body}.${signature!.slice(0, -4)}AAAA`
+  await page.getByLabel('Token', { exact: true }).fill(tampered)
+  await verify.getByRole('button', { name: 'Verify' }).click()
+  await expect(verdict).toContainText('Signature INVALID')
 })

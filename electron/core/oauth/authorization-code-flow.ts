@@ -4,6 +4,7 @@ import * as oidc from 'openid-client'
 import type { CodeFlowInput } from '../../../shared/flow-input'
 import type { FlowDefinition } from '../runs/flow-registry'
 import { registerParams } from '../runs/redact-exchange'
+import { checkIdToken } from './check-id-token'
 import { configureClient } from './configure-client'
 import { keepTokens } from './keep-tokens'
 import { createPkcePair } from './pkce'
@@ -98,7 +99,15 @@ export const authorizationCodeFlow: FlowDefinition<CodeFlowInput> = {
         idTokenExpected: scope.split(' ').includes('openid'),
       })
       keepTokens(ctx, tokens)
-      return { failed: false }
+      if (!tokens.id_token) return { failed: false }
+      const passed = await checkIdToken(ctx, tokens.id_token, {
+        issuer: config.serverMetadata().issuer,
+        clientId: input.client.clientId,
+        nonce: secrets.nonce,
+        accessToken: tokens.access_token,
+        flow: 'code',
+      })
+      return { failed: !passed }
     } finally {
       await listener.close()
     }

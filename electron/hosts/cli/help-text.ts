@@ -7,6 +7,9 @@ Usage:
   afx sandbox [--json]           run the sandbox alone: an OpenID provider and a Cognito-compatible
                                  user pool on 127.0.0.1, with demo clients and users
   afx decode <jwt> [--json]      decode a JWT without verifying it ("-" reads it from stdin)
+  afx verify <jwt> [--issuer URL | --jwks URL | --key FILE] [--client-id ID] [--nonce N]
+           [--max-age S] [--skew S] [--kind id_token|access_token] [--json]
+                                 verify the signature and check every claim; exit 1 on a failure
   afx flow <code|client-credentials> --issuer URL --client-id ID [--client-secret S]
            [--auth-method client_secret_basic|client_secret_post|none] [--scope "a b"]
            [--pkce S256|plain|off] [--response-mode query|form_post]

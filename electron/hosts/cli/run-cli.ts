@@ -10,6 +10,7 @@ import { toWireError } from '../../core/to-wire-error'
 import type { CliContext } from './cli-context'
 import { decodeCommand, formatErrorLine } from './decode-command'
 import { flowCommand } from './flow-command'
+import { verifyCommand } from './verify-command'
 import { findElectronBinary } from './find-electron-binary'
 import { openSystemBrowser } from '../open-system-browser'
 import { HELP_TEXT } from './help-text'
@@ -88,6 +89,23 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
         },
         contextFor('cli'),
       )
+    case 'verify':
+      if (args.length > 1) throw new UsageError('verify takes exactly one token.')
+      return verifyCommand(
+        {
+          token: args[0],
+          issuer: values.issuer,
+          jwks: values.jwks,
+          keyFile: values.key,
+          clientId: values['client-id'],
+          nonce: values.nonce,
+          maxAge: values['max-age'],
+          skew: values.skew,
+          kind: values.kind,
+          json: values.json ?? false,
+        },
+        contextFor('cli'),
+      )
     case 'sandbox':
       return runSandbox(env, contextFor('cli'), values.json ?? false)
     case 'web':
@@ -129,6 +147,12 @@ function parseCommandLine(argv: string[]) {
         param: { type: 'string', multiple: true },
         browser: { type: 'string' },
         reveal: { type: 'boolean' },
+        jwks: { type: 'string' },
+        key: { type: 'string' },
+        nonce: { type: 'string' },
+        'max-age': { type: 'string' },
+        skew: { type: 'string' },
+        kind: { type: 'string' },
       },
     })
   } catch (error) {

@@ -5,6 +5,7 @@ import type { WireError } from '../../../shared/wire-error'
 import { call } from '../../client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { DecodedTokenView } from './DecodedTokenView'
+import { VerifyPanel } from './VerifyPanel'
 
 type Decoding =
   | { status: 'empty' }
@@ -53,6 +54,9 @@ export function TokensPage() {
       </div>
       {decoding.status === 'failed' && <ErrorNotice error={decoding.error} />}
       {decoding.status === 'decoded' && <DecodedTokenView token={decoding.token} />}
+      {decoding.status === 'decoded' && decoding.token.kind === 'jws' && (
+        <VerifyPanel token={text} />
+      )}
     </section>
   )
 }

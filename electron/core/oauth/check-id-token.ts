@@ -1,0 +1,59 @@
+// The last step of a flow that returns an ID token: verify its signature with jose and check every
+// claim, as a check step a person can read line by line. openid-client has checked some of this
+// already; we check it all again ourselves and say so, because it accepts over TLS what we flag.
+// @see OIDC Core §3.1.3.7 (ID Token Validation)
+import type { Diagnostic } from '../../../shared/run-model'
+import type { TokenFlow, TokenReport } from '../../../shared/token-report'
+import type { RunContext } from '../runs/run-context'
+import { inspectToken } from '../tokens/inspect-token'
+
+export type IdTokenExpectations = {
+  issuer: string
+  clientId: string
+  nonce?: string | undefined
+  accessToken?: string | undefined
+  code?: string | undefined
+  state?: string | undefined
+  flow: TokenFlow
+}
+
+/** Runs the checks and records them; returns whether every one passed. */
+export async function checkIdToken(
+  ctx: RunContext,
+  idToken: string,
+  expectations: IdTokenExpectations,
+): Promise<boolean> {
+  const { issuer, ...rest } = expectations
+  const report = await inspectToken(
+    { token: idToken, expect: { kind: 'id_token', issuer, ...rest }, key: { kind: 'issuer' } },
+    {
+      fetch: ctx.fetchFor({
+        title: "Fetch the provider's keys to verify the ID token",
+        explain: 'tokens.jwks',
+      }),
+    },
+  )
+  return ctx.check(
+    { title: 'Verify the ID token: signature and every claim', explain: 'tokens.id-token-checks' },
+    toDiagnostics(report),
+    {
+      signature: report.signature.status,
+      key: report.signature.keySource,
+      passed: report.checks.filter((check) => check.status === 'pass').length,
+      failed: report.checks.filter((check) => check.status === 'fail').length,
+    },
+  )
+}
+
+const SEVERITY = { fail: 'error', warn: 'warning', pass: 'info', skip: 'info' } as const
+
+function toDiagnostics(report: TokenReport): Diagnostic[] {
+  return report.checks.map((check) => ({
+    code: check.code ?? `TOKEN_${check.id.toUpperCase()}_OK`,
+    severity: SEVERITY[check.status],
+    message: check.message,
+    ref: check.ref,
+    ...(check.expected === undefined ? {} : { expected: check.expected }),
+    ...(check.actual === undefined ? {} : { actual: check.actual }),
+  }))
+}

@@ -1,0 +1,108 @@
+// Turns a key the user pasted (a JWK, a JWK Set, a PEM public key or certificate, an HMAC secret)
+// into what the verifier works with. Only a key that cannot be read at all is an error.
+// @see RFC 7517 §4 and §5 (JWK, JWK Set), RFC 7468 (PEM), OpenID Connect Core 1.0 §10.1 (HMAC)
+import { createPublicKey } from 'node:crypto'
+import type { JWK } from 'jose'
+import type { TokenCheck, TokenKeyInput } from '../../../shared/token-report'
+import { AfxError } from '../errors'
+import { warn } from './check-line'
+import { readJwks } from './load-jwks'
+
+export type PastedKey =
+  | { kind: 'jwks'; keys: JWK[]; label: string; warnings: TokenCheck[] }
+  | { kind: 'jwk'; jwk: JWK; label: string; warnings: TokenCheck[] }
+  | { kind: 'hmac'; secret: Uint8Array; label: string; warnings: TokenCheck[] }
+
+type PastedKeyInput = Extract<TokenKeyInput, { kind: 'jwk' | 'pem' | 'hmac' }>
+
+/**
+ * Reads a pasted key; throws an AfxError with a hint when it is not a key at all.
+ * @see RFC 7517 §4, §5; RFC 7468 §13 (SPKI), §5 (certificates)
+ */
+export function readPastedKey(input: PastedKeyInput): PastedKey {
+  switch (input.kind) {
+    case 'hmac': {
+      // OIDC Core §10.1: the MAC key is the octets of the UTF-8 representation of the secret.
+      const secret = new TextEncoder().encode(input.secret)
+      return {
+        kind: 'hmac',
+        secret,
+        label: `HMAC secret (${secret.byteLength} bytes)`,
+        warnings: [],
+      }
+    }
+    case 'jwk':
+      return readJwkJson(input.json)
+    case 'pem':
+      return readPem(input.pem)
+  }
+}
+
+function readJwkJson(json: string): PastedKey {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch (cause) {
+    throw unreadable(
+      'The pasted key is not JSON.',
+      'Paste a JWK such as {"kty":"RSA","n":"…","e":"AQAB"} or a JWK Set {"keys":[…]}.',
+      cause,
+    )
+  }
+  const isSet = typeof value === 'object' && value !== null && 'keys' in value
+  const read = readJwks(isSet ? value : { keys: [value] }, {
+    where: 'the pasted key',
+    published: false,
+  })
+  if (!read.ok) {
+    throw unreadable(
+      read.check.message,
+      'A JWK is a JSON object with at least "kty"; a JWK Set is {"keys":[…]}.',
+    )
+  }
+  if (isSet) {
+    return {
+      kind: 'jwks',
+      keys: read.keys,
+      label: `pasted JWK Set (${read.keys.length} keys)`,
+      warnings: read.warnings,
+    }
+  }
+  const jwk = read.keys[0] as JWK
+  return { kind: 'jwk', jwk, label: `pasted JWK (${jwk.kty})`, warnings: read.warnings }
+}
+
+function readPem(pem: string): PastedKey {
+  const label = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(pem)?.[1]
+  if (label === undefined) {
+    throw unreadable('The pasted text is not PEM: it has no "-----BEGIN …-----" line.', PEM_HINT)
+  }
+  let jwk: JWK
+  try {
+    // Node reads every PEM flavour (SPKI, PKCS#1, X.509, and private keys, from which it takes
+    // the public half), so one path covers what people paste.
+    jwk = createPublicKey(pem).export({ format: 'jwk' }) as JWK
+  } catch (cause) {
+    throw unreadable(`The pasted ${label} could not be read as a key.`, PEM_HINT, cause)
+  }
+  const isPrivate = label.includes('PRIVATE')
+  const warnings = isPrivate
+    ? [
+        warn(
+          'jwks',
+          'TOKEN_PRIVATE_KEY_GIVEN',
+          `The pasted ${label} is a private key; only its public half was used. Verifying never needs a private key.`,
+          'RFC 7517 §9.3',
+        ),
+      ]
+    : []
+  const kind = label === 'CERTIFICATE' ? 'certificate' : isPrivate ? 'private key' : 'public key'
+  return { kind: 'jwk', jwk, label: `pasted PEM ${kind} (${jwk.kty})`, warnings }
+}
+
+const PEM_HINT =
+  'Paste a PEM block that starts with "-----BEGIN PUBLIC KEY-----" or "-----BEGIN CERTIFICATE-----", with its END line.'
+
+function unreadable(message: string, hint: string, cause?: unknown): AfxError {
+  return new AfxError('TOKEN_KEY_UNREADABLE', message, { hint, ref: 'RFC 7517 §4', cause })
+}
