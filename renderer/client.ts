@@ -2,7 +2,7 @@
 import type { Client, MethodInput, MethodOutput } from '../shared/contract'
 import type { MethodName } from '../shared/contract-names'
 import { fail, type Result } from '../shared/result'
-import { createWebClient } from './web-client'
+import { createWebClient, RESYNC_EVENT } from './web-client'
 
 let client: Client | undefined
 
@@ -25,4 +25,13 @@ export function call<M extends MethodName>(
       hint: 'Try again; if it keeps failing, restart the app.',
     }),
   )
+}
+
+/**
+ * Runs `listener` whenever the event stream (re)connects, so a view can re-read state it may have
+ * missed events about. Only browser mode reconnects; under Electron this never fires.
+ */
+export function onResync(listener: () => void): () => void {
+  window.addEventListener(RESYNC_EVENT, listener)
+  return () => window.removeEventListener(RESYNC_EVENT, listener)
 }

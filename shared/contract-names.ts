@@ -10,6 +10,7 @@ export const methodNames = [
   'sandbox.stop',
   'runs.start',
   'runs.advance',
+  'runs.provideInput',
   'runs.cancel',
   'runs.get',
   'runs.list',

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { EventName, MethodName } from './contract-names'
 import type { Result } from './result'
 import { StartRunInput } from './flow-input'
-import { Run, RunId, RunSummary, StepEdits } from './run-model'
+import { InputValues, Run, RunId, RunSummary, StepEdits } from './run-model'
 import { OutboxMessage, SandboxStatus } from './sandbox-model'
 import { InspectTokenInput, TokenReport } from './token-report'
 
@@ -54,6 +54,7 @@ export const contract = {
     'sandbox.stop': call(z.strictObject({}), SandboxStatus),
     'runs.start': call(StartRunInput, Run),
     'runs.advance': call(z.strictObject({ runId: RunId, edits: StepEdits.optional() }), Run),
+    'runs.provideInput': call(z.strictObject({ runId: RunId, values: InputValues }), Run),
     'runs.cancel': call(z.strictObject({ runId: RunId }), Run),
     'runs.get': call(z.strictObject({ runId: RunId }), Run),
     'runs.list': call(z.strictObject({}), z.array(RunSummary)),

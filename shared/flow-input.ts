@@ -1,6 +1,7 @@
 // What starting a flow takes: the client, the provider (an issuer to discover, or endpoints by
 // hand) and the options of that flow. Secrets given here go straight into the run's secret box.
 import { z } from 'zod'
+import { CognitoFlowInput } from './cognito-flow-input'
 
 const HttpUrl = z.url({ protocol: /^https?$/, error: 'Give a full http:// or https:// URL.' })
 
@@ -13,6 +14,10 @@ export const ProviderInput = z.union([
       token_endpoint: HttpUrl.optional(),
       userinfo_endpoint: HttpUrl.optional(),
       jwks_uri: HttpUrl.optional(),
+      introspection_endpoint: HttpUrl.optional(),
+      revocation_endpoint: HttpUrl.optional(),
+      device_authorization_endpoint: HttpUrl.optional(),
+      end_session_endpoint: HttpUrl.optional(),
     }),
   }),
 ])
@@ -44,16 +49,21 @@ export const RedirectInput = z.object({
     .default('/callback'),
 })
 
+/** What every flow that sends a browser to the provider and waits for it to come back takes. */
+const BrowserFields = {
+  redirect: RedirectInput.default({ host: '127.0.0.1', port: 0, path: '/callback' }),
+  /** `none`: the URL is shown and someone else drives the browser. */
+  browser: z.enum(['system', 'none']).default('system'),
+  callbackTimeoutMs: z.number().int().min(1000).max(3_600_000).default(300_000),
+}
+
 export const CodeFlowInput = Common.extend({
   flow: z.literal('code'),
   pkce: z.enum(['S256', 'plain', 'off']).default('S256'),
   /** A verifier of your own (43–128 characters); generated when absent. */
   codeVerifier: z.string().min(43).max(128).optional(),
   responseMode: z.enum(['query', 'form_post']).default('query'),
-  redirect: RedirectInput.default({ host: '127.0.0.1', port: 0, path: '/callback' }),
-  /** `none`: the URL is shown and someone else drives the browser. */
-  browser: z.enum(['system', 'none']).default('system'),
-  callbackTimeoutMs: z.number().int().min(1000).max(3_600_000).default(300_000),
+  ...BrowserFields,
 })
 export type CodeFlowInput = z.infer<typeof CodeFlowInput>
 
@@ -62,6 +72,99 @@ export const ClientCredentialsInput = Common.extend({
 })
 export type ClientCredentialsInput = z.infer<typeof ClientCredentialsInput>
 
-export const StartRunInput = z.discriminatedUnion('flow', [CodeFlowInput, ClientCredentialsInput])
+/** A token the user pastes: kept in the run's secret box from the start, never shown in clear. */
+const TokenValue = z.string().min(1, 'The token is required.').max(64_000)
+const TokenTypeHint = z.enum(['access_token', 'refresh_token'])
+
+/** RFC 6749 §6; the client's scope, when given, asks for less than was granted. */
+export const RefreshInput = Common.extend({
+  flow: z.literal('refresh'),
+  refreshToken: TokenValue,
+})
+export type RefreshInput = z.infer<typeof RefreshInput>
+
+/** OIDC Core §5.3. */
+export const UserinfoInput = Common.extend({
+  flow: z.literal('userinfo'),
+  accessToken: TokenValue,
+})
+export type UserinfoInput = z.infer<typeof UserinfoInput>
+
+/** RFC 7662. */
+export const IntrospectionInput = Common.extend({
+  flow: z.literal('introspection'),
+  token: TokenValue,
+  tokenTypeHint: TokenTypeHint.optional(),
+})
+export type IntrospectionInput = z.infer<typeof IntrospectionInput>
+
+/** RFC 7009. */
+export const RevocationInput = Common.extend({
+  flow: z.literal('revocation'),
+  token: TokenValue,
+  tokenTypeHint: TokenTypeHint.optional(),
+})
+export type RevocationInput = z.infer<typeof RevocationInput>
+
+/** RFC 8628. */
+export const DeviceFlowInput = Common.extend({
+  flow: z.literal('device'),
+  /** `system`: open verification_uri_complete in the system browser; `none`: only show it. */
+  browser: z.enum(['system', 'none']).default('system'),
+  /** Seconds between polls when the provider names no interval (RFC 8628 §3.2 says 5). */
+  fallbackIntervalSeconds: z.number().int().min(1).max(60).default(5),
+})
+export type DeviceFlowInput = z.infer<typeof DeviceFlowInput>
+
+/** OIDC Core §3.2 (`id_token`, `id_token token`); RFC 6749 §4.2 (`token`, built by hand). */
+export const ImplicitFlowInput = Common.extend({
+  flow: z.literal('implicit'),
+  responseType: z.enum(['id_token', 'id_token token', 'token']).default('id_token token'),
+  ...BrowserFields,
+})
+export type ImplicitFlowInput = z.infer<typeof ImplicitFlowInput>
+
+/** OIDC Core §3.3, response_type `code id_token`. */
+export const HybridFlowInput = Common.extend({
+  flow: z.literal('hybrid'),
+  pkce: z.enum(['S256', 'plain', 'off']).default('S256'),
+  ...BrowserFields,
+})
+export type HybridFlowInput = z.infer<typeof HybridFlowInput>
+
+/**
+ * OIDC RP-Initiated Logout 1.0 (`oidc`: the provider's end_session_endpoint, back to the loopback
+ * listener), or Cognito's hosted UI `/logout` (`cognito`: no state comes back to wait for).
+ */
+export const LogoutInput = Common.extend({
+  flow: z.literal('logout'),
+  variant: z.enum(['oidc', 'cognito']).default('oidc'),
+  /** The ID token of the session to end (`oidc`): tells the provider who and which client. */
+  idTokenHint: TokenValue.optional(),
+  /** `cognito`: the hosted UI's logout endpoint, https://<domain>/logout. */
+  logoutEndpoint: HttpUrl.optional(),
+  /** `cognito`: a sign-out URL registered for the app client, where Cognito sends the browser. */
+  logoutUri: HttpUrl.optional(),
+  ...BrowserFields,
+  redirect: RedirectInput.default({ host: '127.0.0.1', port: 0, path: '/logged-out' }),
+}).refine((input) => input.variant === 'oidc' || (input.logoutEndpoint && input.logoutUri), {
+  message: "Cognito's logout needs the hosted UI's logout endpoint and a registered logout URI.",
+  path: ['logoutEndpoint'],
+})
+export type LogoutInput = z.infer<typeof LogoutInput>
+
+export const StartRunInput = z.discriminatedUnion('flow', [
+  CodeFlowInput,
+  ClientCredentialsInput,
+  RefreshInput,
+  UserinfoInput,
+  IntrospectionInput,
+  RevocationInput,
+  DeviceFlowInput,
+  ImplicitFlowInput,
+  HybridFlowInput,
+  LogoutInput,
+  CognitoFlowInput,
+])
 export type StartRunInput = z.infer<typeof StartRunInput>
 export type FlowName = StartRunInput['flow']

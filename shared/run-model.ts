@@ -117,5 +117,18 @@ export const StepEdits = z.object({
 })
 export type StepEdits = z.infer<typeof StepEdits>
 
+/** What an input step asks a person for (an MFA code, a new password), field by field. */
+export const InputField = z.object({
+  name: z.string(),
+  label: z.string(),
+  /** Kept as a secret in the run (a password), not shown back. */
+  secret: z.boolean(),
+  hint: z.string().optional(),
+})
+export type InputField = z.infer<typeof InputField>
+
+export const InputValues = z.record(z.string().max(100), z.string().max(4096))
+export type InputValues = z.infer<typeof InputValues>
+
 /** A secret inside run data: «secret:<id>:<label>». */
 export const SECRET_MARKER = /«secret:([\w-]+):([^»]*)»/g

@@ -28,6 +28,7 @@ export function createContractImpl(
     'sandbox.stop': () => sandbox.stop(),
     'runs.start': async (input) => runs.start(input).run,
     'runs.advance': async ({ runId, edits }) => runs.advance(runId, edits),
+    'runs.provideInput': async ({ runId, values }) => runs.provideInput(runId, values),
     'runs.cancel': ({ runId }) => runs.cancel(runId),
     'runs.get': async ({ runId }) => runs.get(runId),
     'runs.list': async () => runs.list(),

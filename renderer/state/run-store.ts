@@ -2,7 +2,7 @@
 // renderer only shows them.
 import { useSyncExternalStore } from 'react'
 import type { Run } from '../../shared/run-model'
-import { getClient } from '../client'
+import { call, getClient, onResync } from '../client'
 
 const runs = new Map<string, Run>()
 const listeners = new Set<() => void>()
@@ -12,6 +12,12 @@ function ensureSubscribed(): void {
   if (subscribed) return
   subscribed = true
   getClient().on('run.updated', (run) => rememberRun(run))
+  // Events missed while the stream was down: read each run again.
+  onResync(() => {
+    for (const runId of runs.keys()) {
+      void call('runs.get', { runId }).then((result) => result.ok && rememberRun(result.value))
+    }
+  })
 }
 
 /** Records a run the renderer learned of (an event, or the answer to a call). */

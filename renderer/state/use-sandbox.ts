@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { SandboxStatus } from '../../shared/sandbox-model'
 import type { WireError } from '../../shared/wire-error'
-import { call, getClient } from '../client'
+import { call, getClient, onResync } from '../client'
 
 export type SandboxView = {
   status: SandboxStatus | undefined
@@ -22,12 +22,16 @@ export function useSandbox(): SandboxView {
     const offMessage = client.on('sandbox.messageSent', (message) =>
       setStatus((current) => current && { ...current, outbox: [...current.outbox, message] }),
     )
-    void call('sandbox.status', {}).then((result) =>
-      result.ok ? setStatus(result.value) : setCallError(result.error),
-    )
+    const load = () =>
+      void call('sandbox.status', {}).then((result) =>
+        result.ok ? setStatus(result.value) : setCallError(result.error),
+      )
+    load()
+    const offResync = onResync(load)
     return () => {
       offChanged()
       offMessage()
+      offResync()
     }
   }, [])
 

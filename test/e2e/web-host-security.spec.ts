@@ -1,22 +1,48 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { expect, test } from '@playwright/test'
+import { startWebHost, type WebHost } from '../../electron/hosts/web'
 import { rawRequest } from '../helpers/raw-request'
-import { startBuiltWebHost, type RunningWebHost } from '../helpers/start-web-host'
+import { newLaunchAddress, startBuiltWebHost, type RunningWebHost } from '../helpers/start-web-host'
+import { testCore } from '../helpers/test-impl'
 
 let app: RunningWebHost
 
 test.beforeAll(async () => {
-  app = await startBuiltWebHost()
+  app = await startBuiltWebHost(['--sandbox', 'off'])
 })
 test.afterAll(async () => {
   await app.stop()
 })
 
-test('a browser without the launch key is refused, with what to do', async ({ page }) => {
+const ready = '[data-app-state="ready"]'
+
+test('a tab opened without the code loads the app and says what to do', async ({ page }) => {
   const response = await page.goto(`${app.origin}/`)
-  expect(response?.status()).toBe(401)
-  await expect(page.locator('body')).toContainText(
-    'Open the full address that \\"afx web\\" printed',
-  )
+  expect(response?.status()).toBe(200)
+  await expect(page.getByRole('alert').first()).toContainText('Open the address afx printed')
+  await page.screenshot({ path: 'test-results/web-host-no-key.png', fullPage: true })
+})
+
+test('the address opens one tab: the code leaves the address bar, a reload keeps the session, a second tab is refused in words', async ({
+  page,
+  context,
+}) => {
+  const address = await newLaunchAddress(app.origin, app.key)
+  await page.goto(address)
+  await expect(page.locator(ready)).toBeVisible()
+  await expect(page).toHaveURL(`${app.origin}/`)
+
+  await page.reload()
+  await expect(page.locator(ready)).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  // The key lives in this tab's sessionStorage only: nothing on disk, no cookie for other ports.
+  expect(await page.evaluate('[sessionStorage.length, localStorage.length]')).toEqual([1, 0])
+  expect(await context.cookies()).toEqual([])
+
+  const second = await context.newPage()
+  await second.goto(address)
+  await expect(second.getByRole('alert').first()).toContainText('already used')
 })
 
 test('a request without the key, or with a foreign Host, is refused', async () => {
@@ -28,13 +54,12 @@ test('a request without the key, or with a foreign Host, is refused', async () =
   expect(noKey.status).toBe(401)
   expect(JSON.parse(noKey.body).error.code).toBe('WEB_UNAUTHORIZED')
 
-  const key = new URL(app.url).searchParams.get('k')!
   const rebound = await rawRequest(`${app.origin}/api/call/app.info`, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
       Host: `rebind.example:${app.port}`,
-      Authorization: `Bearer ${key}`,
+      Authorization: `Bearer ${app.key}`,
     },
     body: '{}',
   })
@@ -42,25 +67,97 @@ test('a request without the key, or with a foreign Host, is refused', async () =
   expect(JSON.parse(rebound.body).error.code).toBe('WEB_FORBIDDEN_HOST')
 })
 
-test('a page on another origin cannot call the app, even from a browser holding the key', async ({
-  page,
-  context,
-}) => {
-  await page.goto(app.url) // the browser now holds the key cookie
-  const other = await context.newPage()
-  await other.goto('about:blank')
-  const outcome = await other.evaluate(async (target) => {
-    try {
-      const response = await fetch(`${target}/api/call/app.info`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: '{}',
-        credentials: 'include',
-      })
-      return `status ${response.status}`
-    } catch (error) {
-      return `blocked: ${(error as Error).message}`
+test.describe('a page from another 127.0.0.1 port (same site, another origin)', () => {
+  let other: Server
+  let otherOrigin: string
+  const seen: IncomingHttpHeaders[] = []
+
+  test.beforeAll(async () => {
+    other = createServer((req, res) => {
+      seen.push(req.headers)
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>other</title>')
+    })
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+    otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`
+  })
+  test.afterAll(async () => {
+    await new Promise((resolve) => other.close(resolve))
+  })
+
+  test('receives no key from the browser and cannot call the app', async ({ page }) => {
+    await page.goto(await newLaunchAddress(app.origin, app.key))
+    await expect(page.locator(ready)).toBeVisible()
+    await page.goto(`${otherOrigin}/`) // the same tab, so the same sessionStorage area if any
+    expect(await page.evaluate('sessionStorage.getItem("afx.session")')).toBeNull()
+    const outcome = await page.evaluate(async (target) => {
+      try {
+        const response = await fetch(`${target}/api/call/app.info`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+          credentials: 'include',
+        })
+        return `status ${response.status}`
+      } catch (error) {
+        return `blocked: ${(error as Error).message}`
+      }
+    }, app.origin)
+    expect(outcome).toMatch(/^blocked/)
+    expect(seen.length).toBeGreaterThan(0)
+    for (const headers of seen) {
+      expect(headers.cookie).toBeUndefined()
+      expect(headers.authorization).toBeUndefined()
     }
-  }, app.origin)
-  expect(outcome).toMatch(/^blocked/)
+  })
+})
+
+test.describe('the page and the host, watched from inside the host', () => {
+  const core = testCore('web')
+  const targets: string[] = []
+  let host: WebHost
+
+  // A host per test: each test's page opens the address the host printed, once.
+  test.beforeEach(async () => {
+    targets.length = 0
+    host = await startWebHost({
+      impl: core.impl,
+      events: core.events,
+      rendererDir: 'out/renderer',
+      onRequest: (method, target) => targets.push(`${method} ${target}`),
+    })
+  })
+  test.afterEach(async () => {
+    await host.close()
+  })
+
+  test('the code in the fragment never reaches the host', async ({ page }) => {
+    await page.goto(host.url)
+    await expect(page.locator(ready)).toBeVisible()
+    const code = new URL(host.url).hash.slice('#k='.length)
+    await expect.poll(() => targets).toContain('GET /api/events')
+    expect(targets).toContain('POST /api/session')
+    for (const target of targets) {
+      expect(target).not.toContain(code)
+      expect(target).not.toContain('k=')
+    }
+  })
+
+  test('a dropped event stream reconnects, asks the page to re-read, and delivers what follows', async ({
+    page,
+  }) => {
+    // Counts the page's resync signals from before its own scripts run.
+    await page.addInitScript('resyncs = 0; addEventListener("afx:resync", () => resyncs++)')
+    let attempts = 0
+    await page.route('**/api/events', (route) =>
+      ++attempts === 1 ? route.abort('connectionreset') : route.continue(),
+    )
+    await page.goto(host.url)
+    await page.getByRole('button', { name: 'Sandbox' }).click()
+    await expect(page.getByRole('status')).toHaveText('Stopped')
+    await expect.poll(() => page.evaluate('resyncs')).toBe(1)
+    expect(attempts).toBe(2)
+
+    core.events.emit('sandbox.changed', { state: 'starting', outbox: [] })
+    await expect(page.getByRole('status')).toHaveText('Starting…')
+  })
 })

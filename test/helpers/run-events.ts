@@ -1,7 +1,7 @@
 // Waits for a run to reach a state: checked on its current record first, then on each
 // run.updated event (a state reached between two awaits is never missed).
 import type { Core } from '../../electron/core/create-core'
-import type { Run } from '../../shared/run-model'
+import { SECRET_MARKER, type Run } from '../../shared/run-model'
 
 export function waitForRun(
   core: Pick<Core, 'events' | 'runs'>,
@@ -35,4 +35,13 @@ export async function authorizationUrlOf(
     candidate.steps.some((step) => step.kind === 'browser' && step.status === 'done'),
   )
   return String(run.steps.find((step) => step.kind === 'browser')?.outputs.url)
+}
+
+/** The URL of a run's browser step with its secrets put back (an id_token_hint), to open it. */
+export async function revealedUrlOf(
+  core: Pick<Core, 'events' | 'runs'>,
+  runId: string,
+): Promise<string> {
+  const url = await authorizationUrlOf(core, runId)
+  return url.replace(SECRET_MARKER, (_marker, id: string) => core.runs.revealSecret(runId, id))
 }

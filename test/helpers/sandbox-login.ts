@@ -1,23 +1,7 @@
 // Signs a demo user in at the sandbox provider's own pages, in a real Chromium, and waits until
 // the browser has been sent back to the loopback redirect URI.
-import { chromium, type Browser, type Page } from 'playwright-core'
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.AFX_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  })
-}
+export { launchChromium } from './chromium'
+import type { Browser, Page } from 'playwright-core'
 
 /** Opens the authorization URL, signs in, allows consent when asked, and returns the final page. */
 export async function signInAtSandbox(

@@ -79,7 +79,9 @@ describe('authorization code flow against the sandbox provider', () => {
     const check = run.steps[8]!
     expect(check.outputs).toMatchObject({ signature: 'valid', failed: 0 })
     expect(check.diagnostics.map((diagnostic) => diagnostic.severity)).not.toContain('error')
-    expect(check.diagnostics.map((diagnostic) => diagnostic.ref)).toContain('OIDC Core §3.1.3.7 step 11')
+    expect(check.diagnostics.map((diagnostic) => diagnostic.ref)).toContain(
+      'OIDC Core §3.1.3.7 step 11',
+    )
     const callback = run.steps[4]!.outputs.parameters as Record<string, string>
     expect(callback.code).toMatch(/^«secret:s\d+:code»$/)
     expect(callback.state).toMatch(/^[\w-]{43}$/) // state is not a secret: it is shown

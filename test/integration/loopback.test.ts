@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { connect, Server as NetServer, type Socket } from 'node:net'
 import { networkInterfaces } from 'node:os'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../helpers/sandbox-login'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { bindLoopback } from '../../electron/core/loopback/bind-loopback'
 import {
@@ -516,18 +517,7 @@ describe('timeouts, cancelling, closing', () => {
 describe('in a real browser', () => {
   let browser: Browser
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()

@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http'
 import { connect, type AddressInfo } from 'node:net'
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose'
 import * as client from 'openid-client'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from '../helpers/sandbox-login'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startOidcSandbox, type OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
 
@@ -30,18 +31,7 @@ beforeAll(async () => {
   redirectUri = `${callbackOrigin}/callback`
   ;[sandbox, browser] = await Promise.all([
     startOidcSandbox({ port: 0, webCallbackPort: callbackPort }),
-    chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    }),
+    launchChromium(),
   ])
 })
 

@@ -3,13 +3,11 @@
 import * as oidc from 'openid-client'
 import type { CodeFlowInput } from '../../../shared/flow-input'
 import type { FlowDefinition } from '../runs/flow-registry'
-import { registerParams } from '../runs/redact-exchange'
+import { openRedirectListener, sendBrowserAndWait } from './browser-round-trip'
 import { checkIdToken } from './check-id-token'
 import { configureClient } from './configure-client'
 import { keepTokens } from './keep-tokens'
-import { createPkcePair } from './pkce'
-import { AfxError } from '../errors'
-import type { LoopbackCallback } from '../loopback/loopback-listener'
+import { makeRequestSecrets, pkceParameters } from './request-secrets'
 
 export const authorizationCodeFlow: FlowDefinition<CodeFlowInput> = {
   title: (input) =>
@@ -17,77 +15,36 @@ export const authorizationCodeFlow: FlowDefinition<CodeFlowInput> = {
   async run(ctx, input, deps) {
     const config = await configureClient(ctx, input.provider, input.client)
     const scope = input.client.scope ?? 'openid'
-    const listener = await ctx.compute(
-      { title: 'Listen for the redirect on a loopback address', explain: 'loopback.listen' },
-      { ...input.redirect },
-      () => deps.openLoopback({ ...input.redirect }),
-      (opened) => ({ redirect_uri: opened.redirectUri }),
-    )
+    const listener = await openRedirectListener(ctx, deps, input.redirect)
     try {
-      const secrets = await ctx.compute(
-        { title: 'Make state, nonce and the PKCE pair', explain: 'oauth.pkce' },
-        { pkce: input.pkce },
-        async () => ({
-          state: oidc.randomState(),
-          nonce: oidc.randomNonce(),
-          pkce: await createPkcePair(input.pkce, input.codeVerifier),
-        }),
-        ({ state, nonce, pkce }) => ({
-          state,
-          nonce,
-          ...(pkce
-            ? {
-                code_verifier: ctx.secrets.add(pkce.verifier, 'code_verifier'),
-                code_challenge: pkce.challenge,
-                code_challenge_method: pkce.method,
-              }
-            : {}),
-        }),
-      )
+      const secrets = await makeRequestSecrets(ctx, {
+        pkce: input.pkce,
+        codeVerifier: input.codeVerifier,
+      })
       const authorizationUrl = oidc.buildAuthorizationUrl(config, {
         redirect_uri: listener.redirectUri,
         scope,
         state: secrets.state,
         nonce: secrets.nonce,
-        ...(secrets.pkce
-          ? { code_challenge: secrets.pkce.challenge, code_challenge_method: secrets.pkce.method }
-          : {}),
+        ...pkceParameters(secrets),
         ...(input.responseMode === 'form_post' ? { response_mode: 'form_post' } : {}),
         ...input.client.extraParams,
       })
-      // Listen for the state actually sent (a user may have edited it) before any browser can
-      // answer; the callback is then checked against the state we made, so an edit shows up
-      // as a mismatch.
-      let arrival: Promise<LoopbackCallback> | undefined
-      await ctx.browser(
-        { title: 'Send the user to the provider to sign in', explain: 'oauth.authorize' },
-        authorizationUrl,
-        {
-          open: input.browser === 'system',
-          beforeOpen: (sent) => {
-            const sentState = sent.searchParams.get('state')
-            if (!sentState) throw stateMissing()
-            arrival = listener.expect(sentState, {
-              timeoutMs: input.callbackTimeoutMs,
-              responseMode: input.responseMode,
-              signal: ctx.signal,
-            })
-            arrival.catch(() => {}) // awaited below; never an unhandled rejection meanwhile
-          },
+      const callback = await sendBrowserAndWait(ctx, deps, {
+        listener,
+        url: authorizationUrl,
+        responseMode: input.responseMode,
+        browser: input.browser,
+        timeoutMs: input.callbackTimeoutMs,
+        browserStep: {
+          title: 'Send the user to the provider to sign in',
+          explain: 'oauth.authorize',
         },
-      )
-      const callback = await ctx.wait(
-        {
-          kind: 'callback',
+        callbackStep: {
           title: 'Receive the redirect back from the provider',
           explain: 'oauth.callback',
         },
-        () => arrival as Promise<LoopbackCallback>,
-        (arrived) => {
-          registerParams(new URLSearchParams(arrived.params), ctx.secrets)
-          return { response_mode: arrived.responseMode, parameters: arrived.params }
-        },
-      )
+      })
       config[oidc.customFetch] = ctx.fetchFor({
         title: 'Exchange the code for tokens',
         explain: 'oauth.token-code',
@@ -112,11 +69,4 @@ export const authorizationCodeFlow: FlowDefinition<CodeFlowInput> = {
       await listener.close()
     }
   },
-}
-
-function stateMissing(): AfxError {
-  return new AfxError('OAUTH_STATE_MISSING', 'The authorization request was sent without state.', {
-    hint: 'Without state the callback cannot be matched to this run, and CSRF is possible. Keep the state parameter.',
-    ref: 'RFC 6749 §10.12',
-  })
 }

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../../../shared/run-model'
 import type { TokenFlow, TokenReport } from '../../../shared/token-report'
 import type { RunContext } from '../runs/run-context'
+import type { StepMeta } from '../runs/run-recorder'
 import { inspectToken } from '../tokens/inspect-token'
 
 export type IdTokenExpectations = {
@@ -33,16 +34,25 @@ export async function checkIdToken(
       }),
     },
   )
-  return ctx.check(
+  return recordTokenReport(
+    ctx,
     { title: 'Verify the ID token: signature and every claim', explain: 'tokens.id-token-checks' },
-    toDiagnostics(report),
-    {
-      signature: report.signature.status,
-      key: report.signature.keySource,
-      passed: report.checks.filter((check) => check.status === 'pass').length,
-      failed: report.checks.filter((check) => check.status === 'fail').length,
-    },
+    report,
   )
+}
+
+/** Records an inspector's report as a check step, one diagnostic per line; true if all passed. */
+export function recordTokenReport(
+  ctx: RunContext,
+  meta: Omit<StepMeta, 'kind'>,
+  report: TokenReport,
+): boolean {
+  return ctx.check(meta, toDiagnostics(report), {
+    signature: report.signature.status,
+    key: report.signature.keySource,
+    passed: report.checks.filter((check) => check.status === 'pass').length,
+    failed: report.checks.filter((check) => check.status === 'fail').length,
+  })
 }
 
 const SEVERITY = { fail: 'error', warn: 'warning', pass: 'info', skip: 'info' } as const

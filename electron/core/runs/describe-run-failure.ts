@@ -3,7 +3,11 @@
 import type { Diagnostic } from '../../../shared/run-model'
 import { describeForLog } from '../dispatch-call'
 import { AfxError } from '../errors'
-import { OAUTH_ERROR_HINTS } from '../oauth/oauth-error-hints'
+import { hintForCognitoError } from '../cognito/cognito-error-hints'
+import { hintForOAuthError } from '../oauth/oauth-error-hints'
+
+/** An AWS SDK service exception: Cognito's `__type` is its name, Cognito's words its message. */
+type AwsServiceError = Error & { $fault: string; $metadata?: { httpStatusCode?: number } }
 
 type OAuthLikeError = Error & {
   code?: string
@@ -27,6 +31,7 @@ export function describeRunFailure(thrown: unknown): Diagnostic[] {
       },
     ]
   }
+  if (isAwsServiceError(error)) return [describeCognitoError(error)]
   const oauth = error as OAuthLikeError
   if (typeof oauth?.error === 'string') return [describeProviderError(oauth)]
   const challenge = bearerChallengeError(oauth)
@@ -47,7 +52,7 @@ export function describeRunFailure(thrown: unknown): Diagnostic[] {
 
 /** The provider answered with an OAuth error (token endpoint, or the authorization callback). */
 function describeProviderError(error: OAuthLikeError): Diagnostic {
-  const known = OAUTH_ERROR_HINTS[error.error ?? '']
+  const known = hintForOAuthError(error.error ?? '', error.error_description)
   const words = error.error_description ? `: "${error.error_description}"` : ''
   return {
     code: `OAUTH_${(error.error ?? 'error').toUpperCase()}`,
@@ -59,6 +64,26 @@ function describeProviderError(error: OAuthLikeError): Diagnostic {
     ref: known?.ref,
   }
 }
+
+/**
+ * Cognito refused a call: its exception and words, with what to change.
+ * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/CommonErrors.html
+ */
+function describeCognitoError(error: AwsServiceError): Diagnostic {
+  const known = hintForCognitoError(error.name, error.message)
+  const status = error.$metadata?.httpStatusCode
+  const words = error.name.replace(/Exception$/, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+  return {
+    code: `COGNITO_${words.toUpperCase()}`,
+    severity: 'error',
+    message: `Cognito refused with ${error.name}: "${error.message}"${status ? ` (HTTP ${status})` : ''}.`,
+    hint: known?.hint ?? "Read Cognito's message above; this exception has no hint here yet.",
+    ref: known?.ref,
+  }
+}
+
+const isAwsServiceError = (error: unknown): error is AwsServiceError =>
+  error instanceof Error && typeof (error as Partial<AwsServiceError>).$fault === 'string'
 
 /** openid-client refused what the provider sent (state, iss, nonce, a malformed answer). */
 function describeClientCheck(error: OAuthLikeError): Diagnostic {
@@ -73,15 +98,7 @@ function describeClientCheck(error: OAuthLikeError): Diagnostic {
       ref: 'RFC 6749 §10.12',
     }
   }
-  if (/"iss"/.test(text)) {
-    return {
-      code: 'OAUTH_ISS_MISMATCH',
-      severity: 'error',
-      message: `The iss parameter of the authorization response is wrong or missing (${text}).`,
-      hint: 'The provider advertises authorization_response_iss_parameter_supported, so the response must name it (mix-up defence).',
-      ref: 'RFC 9207 §2.4',
-    }
-  }
+  if (/"iss"/.test(text)) return describeIssProblem(text)
   if (/nonce/.test(text)) {
     return {
       code: 'OAUTH_NONCE_MISMATCH',
@@ -96,6 +113,29 @@ function describeClientCheck(error: OAuthLikeError): Diagnostic {
     severity: 'error',
     message: `The provider's answer did not pass openid-client's checks: ${text}.`,
     hint: 'The provider sent something that does not follow the specification.',
+  }
+}
+
+/**
+ * The authorization response's iss: missing although the provider promises it, or another one.
+ * @see RFC 9207 §2.4 https://www.rfc-editor.org/rfc/rfc9207#section-2.4
+ */
+function describeIssProblem(text: string): Diagnostic {
+  if (/missing/.test(text)) {
+    return {
+      code: 'OAUTH_ISS_MISSING',
+      severity: 'error',
+      message: `The authorization response has no iss parameter (${text}).`,
+      hint: 'The provider advertises authorization_response_iss_parameter_supported, so every answer it sends names it. One without it did not come straight from this provider: a proxy or a pasted URL dropped it, or another provider answered (a mix-up attack).',
+      ref: 'RFC 9207 §2.4',
+    }
+  }
+  return {
+    code: 'OAUTH_ISS_MISMATCH',
+    severity: 'error',
+    message: `The iss parameter of the authorization response names another issuer (${text}).`,
+    hint: "The answer came from a provider other than the one this run sent the user to (a mix-up attack), or the issuer in the profile is not the provider's exact issuer identifier.",
+    ref: 'RFC 9207 §2.4',
   }
 }
 

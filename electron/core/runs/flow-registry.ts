@@ -1,8 +1,17 @@
 // Every flow the engine can run, by name, and what flows may use from the outside world.
 import type { FlowName, StartRunInput } from '../../../shared/flow-input'
+import { cognitoFlow } from '../cognito/cognito-flow'
 import type { LoopbackOptions, LoopbackListener } from '../loopback/loopback-listener'
 import { authorizationCodeFlow } from '../oauth/authorization-code-flow'
 import { clientCredentialsFlow } from '../oauth/client-credentials-flow'
+import { deviceFlow } from '../oauth/device-flow'
+import { hybridFlow } from '../oauth/hybrid-flow'
+import { implicitFlow } from '../oauth/implicit-flow'
+import { introspectionFlow } from '../oauth/introspection-flow'
+import { logoutFlow } from '../oauth/logout-flow'
+import { refreshFlow } from '../oauth/refresh-flow'
+import { revocationFlow } from '../oauth/revocation-flow'
+import { userinfoFlow } from '../oauth/userinfo-flow'
 import type { RunContext } from './run-context'
 
 export type FlowDeps = {
@@ -25,6 +34,15 @@ export type FlowDefinition<I> = {
 const FLOWS: { [F in FlowName]: FlowDefinition<Extract<StartRunInput, { flow: F }>> } = {
   code: authorizationCodeFlow,
   client_credentials: clientCredentialsFlow,
+  refresh: refreshFlow,
+  userinfo: userinfoFlow,
+  introspection: introspectionFlow,
+  revocation: revocationFlow,
+  device: deviceFlow,
+  implicit: implicitFlow,
+  hybrid: hybridFlow,
+  logout: logoutFlow,
+  cognito: cognitoFlow,
 }
 
 export function flowFor(name: FlowName): FlowDefinition<StartRunInput> {

@@ -19,6 +19,24 @@ const SECRET_FIELDS = new Set([
   'assertion',
   'subject_token',
   'actor_token',
+  // Cognito's JSON members (security.md §5.4: at least what the AWS SDK filters from its logs).
+  // ANSWER stays out: it also carries SELECT_MFA_TYPE's public choice; a custom answer is
+  // registered as a secret by the input step that asked for it.
+  'PASSWORD',
+  'NEW_PASSWORD',
+  'SECRET_HASH',
+  'REFRESH_TOKEN',
+  'PASSWORD_CLAIM_SIGNATURE',
+  'SMS_MFA_CODE',
+  'SOFTWARE_TOKEN_MFA_CODE',
+  'EMAIL_OTP_CODE',
+  'Session',
+  'AccessToken',
+  'IdToken',
+  'RefreshToken',
+  'SecretCode',
+  'UserCode',
+  'ClientSecret',
 ])
 
 const SECRET_HEADERS = new Set([

@@ -1,6 +1,12 @@
 // What a flow uses to record itself as a run: one method per step kind. In step-by-step runs each
 // step waits, prepared and visible, until the user advances (optionally editing what it sends).
-import type { Diagnostic, Step, StepEdits } from '../../../shared/run-model'
+import type {
+  Diagnostic,
+  InputField,
+  InputValues,
+  Step,
+  StepEdits,
+} from '../../../shared/run-model'
 import { AfxError } from '../errors'
 import { applyEditsToForm, applyEditsToUrl } from './apply-edits'
 import { explainNetworkError } from './explain-network-error'
@@ -23,6 +29,15 @@ export type RunContextOptions = {
 }
 
 type Advance = { resolve: (edits: StepEdits | undefined) => void; reject: (error: unknown) => void }
+type PendingInput = { fields: InputField[]; resolve: (values: InputValues) => void }
+
+export type FetchStepOptions = {
+  /**
+   * Recognises an error answer that is part of the protocol (a device poll still pending) and
+   * returns the note to show: the step is then done, not failed.
+   */
+  expectedError?: (status: number, body: string) => Diagnostic | undefined
+}
 
 /** Shown in a step: long bodies are cut for display (the flow still gets the whole body). */
 const DISPLAY_BODY_CHARS = 64_000
@@ -33,6 +48,7 @@ export class RunContext {
   readonly #options: RunContextOptions
   readonly #recorder: RunRecorder
   #advance: Advance | undefined
+  #input: PendingInput | undefined
   #current: Step | undefined
 
   constructor(options: RunContextOptions) {
@@ -59,6 +75,44 @@ export class RunContext {
     pending.resolve(edits)
   }
 
+  /** Answers the input step the run waits on; every field asked for must be given. */
+  provideInput(values: InputValues): void {
+    const pending = this.#input
+    if (!pending) {
+      throw new AfxError('RUN_NOT_WAITING_FOR_INPUT', 'This run is not asking for any input.', {
+        hint: 'Input is given only while the run shows a question (an MFA code, a new password).',
+      })
+    }
+    const missing = pending.fields.filter((field) => !values[field.name])
+    if (missing.length > 0) {
+      throw new AfxError(
+        'RUN_INPUT_MISSING',
+        `Missing: ${missing.map((field) => field.label).join(', ')}.`,
+      )
+    }
+    this.#input = undefined
+    pending.resolve(values)
+  }
+
+  /** Asks a person for values (a code, a password) and waits for them; secrets stay redacted. */
+  async input(meta: Omit<StepMeta, 'kind'>, fields: InputField[]): Promise<InputValues> {
+    const step = this.#begin({ ...meta, kind: 'input' }, { fields })
+    this.#recorder.updateStep(step, { status: 'waiting' })
+    this.#recorder.setStatus('waiting')
+    const values = await new Promise<InputValues>((resolve, reject) => {
+      this.#input = { fields, resolve }
+      this.signal.addEventListener('abort', () => reject(this.signal.reason), { once: true })
+    })
+    const shown: InputValues = {}
+    for (const field of fields) {
+      const value = values[field.name] ?? ''
+      shown[field.name] = field.secret ? this.secrets.add(value, field.name) : value
+    }
+    this.#recorder.setStatus('running')
+    this.#finish(step, { outputs: shown })
+    return values
+  }
+
   /** A local computation (PKCE pair, state, nonce, a signature), its inputs and outputs shown. */
   async compute<T>(
     meta: Omit<StepMeta, 'kind'>,
@@ -77,7 +131,7 @@ export class RunContext {
    * A fetch for one protocol request: each call becomes an http step, recorded (redacted) and, in
    * step-by-step runs, held until the user advances, with their edits applied.
    */
-  fetchFor(meta: Omit<StepMeta, 'kind'>): typeof fetch {
+  fetchFor(meta: Omit<StepMeta, 'kind'>, options: FetchStepOptions = {}): typeof fetch {
     return async (input, init) => {
       const request = new Request(input, init)
       const headers = Object.fromEntries(request.headers)
@@ -93,19 +147,24 @@ export class RunContext {
       const sentBody = body !== undefined && isForm ? applyEditsToForm(body, edits) : body
       const sent = { method: request.method, url: url.href, headers, body: sentBody }
       this.#recordExchange(step, { request: sent })
-      return this.#send(step, sent)
+      return this.#send(step, sent, options)
     }
   }
 
   /**
    * Hands the authorization URL to the system browser, or only shows it when someone else drives
    * the browser (`open: false`). `beforeOpen` runs once the URL is final and before any browser
-   * can answer (to start listening for that very request). Returns the URL as sent.
+   * can answer (to start listening for that very request). `outputs` adds what the person at the
+   * browser needs besides the URL (a device flow's user_code). Returns the URL as sent.
    */
   async browser(
     meta: Omit<StepMeta, 'kind'>,
     url: URL,
-    options: { open: boolean; beforeOpen?: (sent: URL) => void },
+    options: {
+      open: boolean
+      beforeOpen?: (sent: URL) => void
+      outputs?: Record<string, unknown>
+    },
   ): Promise<URL> {
     const step = this.#begin({ ...meta, kind: 'browser' }, { url: url.href })
     const edits = await this.#gate(step)
@@ -113,7 +172,11 @@ export class RunContext {
     options.beforeOpen?.(sent)
     if (options.open) await this.#options.openBrowser(sent)
     this.#finish(step, {
-      outputs: { url: sent.href, opened: options.open ? 'system browser' : 'not opened' },
+      outputs: {
+        url: sent.href,
+        opened: options.open ? 'system browser' : 'not opened',
+        ...options.outputs,
+      },
     })
     return sent
   }
@@ -159,6 +222,7 @@ export class RunContext {
       headers: Record<string, string>
       body?: string | undefined
     },
+    options: FetchStepOptions,
   ) {
     const started = performance.now()
     const timeout = AbortSignal.timeout(this.#options.httpTimeoutMs)
@@ -202,7 +266,9 @@ export class RunContext {
       },
       durationMs: performance.now() - started,
     })
-    this.#finish(step, { status: response.ok ? 'done' : 'failed' })
+    const note = response.ok ? undefined : options.expectedError?.(response.status, text)
+    if (note) this.#recorder.addDiagnostics(step, [note])
+    this.#finish(step, { status: response.ok || note ? 'done' : 'failed' })
     return new Response(text, { status: response.status, headers: response.headers })
   }
 

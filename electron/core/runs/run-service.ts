@@ -1,6 +1,6 @@
 // Starts, advances, cancels and keeps runs; reports every change as a run.updated event.
 import { randomUUID } from 'node:crypto'
-import type { Run, RunStatus, RunSummary, StepEdits } from '../../../shared/run-model'
+import type { InputValues, Run, RunStatus, RunSummary, StepEdits } from '../../../shared/run-model'
 import type { StartRunInput } from '../../../shared/flow-input'
 import { AfxError } from '../errors'
 import type { EventBus } from '../event-bus'
@@ -86,6 +86,12 @@ export class RunService {
   advance(runId: string, edits?: StepEdits): Run {
     const live = this.#live(runId)
     live.context.advance(edits)
+    return live.recorder.snapshot()
+  }
+
+  provideInput(runId: string, values: InputValues): Run {
+    const live = this.#live(runId)
+    live.context.provideInput(values)
     return live.recorder.snapshot()
   }
 

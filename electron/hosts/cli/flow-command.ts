@@ -1,50 +1,33 @@
 // `afx flow <name>`: runs one OAuth flow straight through and prints its steps, or the whole run
 // as JSON. Exit 0 when it succeeded, 1 when the provider refused or a check failed.
-import { StartRunInput } from '../../../shared/flow-input'
-import type { Run, Step } from '../../../shared/run-model'
+import type { StartRunInput } from '../../../shared/flow-input'
+import type { Diagnostic, Run, Step } from '../../../shared/run-model'
 import { SECRET_MARKER } from '../../../shared/run-model'
 import type { CliContext } from './cli-context'
+import { readFlowInput, type FlowOptions } from './flow-input-from-options'
 import { terminalSafe } from './terminal-safe'
-import { EXIT, UsageError } from './usage-error'
+import { EXIT } from './usage-error'
 
-export type FlowCommandOptions = {
-  flow: string | undefined
-  issuer: string | undefined
-  clientId: string | undefined
-  clientSecret: string | undefined
-  authMethod: string | undefined
-  scope: string | undefined
-  pkce: string | undefined
-  responseMode: string | undefined
-  redirectHost: string | undefined
-  port: number | undefined
-  params: string[]
-  browser: string | undefined
+export type FlowCommandOptions = FlowOptions & {
   json: boolean
   /** Print tokens in clear (they are redacted otherwise). */
   reveal: boolean
 }
 
-const FLOW_NAMES: Record<string, string> = {
-  code: 'code',
-  'client-credentials': 'client_credentials',
-}
-
 export async function flowCommand(options: FlowCommandOptions, ctx: CliContext): Promise<number> {
-  const input = parseFlowInput(options)
+  const input = await readFlowInput(options, ctx.readStdin)
   const { runs, events } = ctx.core
   let announced = false
   const { run, done } = runs.start(input)
-  // With --browser none, someone else signs in: say where, on stderr, as soon as it is known.
+  // Whoever has to act in a browser is told where, on stderr, as soon as it is known.
   const unsubscribe = events.subscribe((event, payload) => {
     const updated = payload as Run
     if (event !== 'run.updated' || updated.id !== run.id || announced) return
-    const url = updated.steps.find((step) => step.kind === 'browser' && step.status === 'done')
-      ?.outputs.url
-    if (typeof url === 'string' && input.flow === 'code' && input.browser === 'none') {
-      announced = true
-      ctx.stderr(terminalSafe(`Open this URL to sign in: ${url}`))
-    }
+    const step = updated.steps.find((s) => s.kind === 'browser' && s.status === 'done')
+    const line = step && announcement(input, step, (id) => runs.revealSecret(run.id, id))
+    if (line === undefined) return
+    announced = true
+    ctx.stderr(terminalSafe(line))
   })
   const finished = await done.finally(unsubscribe)
   const shown = options.reveal
@@ -54,50 +37,30 @@ export async function flowCommand(options: FlowCommandOptions, ctx: CliContext):
   return finished.status === 'succeeded' ? EXIT.ok : EXIT.bad
 }
 
-function parseFlowInput(options: FlowCommandOptions): StartRunInput {
-  const flow = FLOW_NAMES[options.flow ?? '']
-  if (!flow) {
-    throw new UsageError(`flow takes one of ${Object.keys(FLOW_NAMES).join(', ')}.`)
-  }
-  if (!options.issuer) throw new UsageError('flow needs --issuer URL.')
-  if (!options.clientId) throw new UsageError('flow needs --client-id ID.')
-  const extraParams = Object.fromEntries(
-    options.params.map((param) => {
-      const at = param.indexOf('=')
-      if (at < 1) throw new UsageError(`--param takes name=value, not "${param}".`)
-      return [param.slice(0, at), param.slice(at + 1)]
-    }),
-  )
-  const parsed = StartRunInput.safeParse({
-    flow,
-    provider: { issuer: options.issuer },
-    client: {
-      clientId: options.clientId,
-      clientSecret: options.clientSecret,
-      authMethod: options.authMethod,
-      scope: options.scope,
-      extraParams,
-    },
-    mode: 'auto',
-    ...(flow === 'code'
-      ? {
-          pkce: options.pkce,
-          responseMode: options.responseMode,
-          redirect: { host: options.redirectHost, port: options.port, path: undefined },
-          browser: options.browser,
-        }
-      : {}),
-  })
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new UsageError(`${issue?.path.join('.') || 'input'}: ${issue?.message}`)
-  }
-  return parsed.data
+/**
+ * What to tell the person at the terminal once the browser step is done, if anything. The URL is
+ * given whole: it is theirs to open (a logout URL carries the ID token as id_token_hint).
+ */
+function announcement(
+  input: StartRunInput,
+  step: Step,
+  reveal: (id: string) => string,
+): string | undefined {
+  const { url, user_code: userCode, verification_uri: page } = step.outputs
+  if (input.flow === 'device') return `On any device, open ${page} and enter the code ${userCode}`
+  if (!('browser' in input) || input.browser !== 'none' || typeof url !== 'string') return undefined
+  const action = input.flow === 'logout' ? 'sign out' : 'sign in'
+  return `Open this URL to ${action}: ${revealText(url, reveal)}`
 }
 
 function formatRun(run: Run): string {
   const lines = [`${run.title}: ${run.status}`]
   for (const step of run.steps) lines.push(...formatStep(step))
+  // What ended the run, unless a step already said it (a refusal after its request finished).
+  const said = new Set(run.steps.flatMap((step) => step.diagnostics.map((d) => d.code)))
+  for (const diagnostic of run.diagnostics.filter((d) => !said.has(d.code))) {
+    lines.push(...formatDiagnostic(diagnostic, '  '))
+  }
   for (const token of run.tokens) lines.push(`  ${token.name}: ${token.value}`)
   return lines.join('\n')
 }
@@ -107,18 +70,28 @@ function formatStep(step: Step): string[] {
   const time = step.durationMs === undefined ? '' : `  ${Math.round(step.durationMs)} ms`
   const status = step.exchange?.response ? `  HTTP ${step.exchange.response.status}` : ''
   const lines = [`${mark} ${step.title}${status}${time}`]
-  for (const diagnostic of step.diagnostics) {
-    lines.push(`    ${diagnostic.code}: ${diagnostic.message}`)
-    if (diagnostic.hint) lines.push(`    ${diagnostic.hint}`)
+  // An http step shows its exchange in --json; the other steps' outputs are what they found.
+  if (step.kind !== 'http') {
+    for (const [name, value] of Object.entries(step.outputs)) {
+      lines.push(`    ${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    }
   }
+  for (const diagnostic of step.diagnostics) lines.push(...formatDiagnostic(diagnostic, '    '))
+  return lines
+}
+
+function formatDiagnostic(diagnostic: Diagnostic, indent: string): string[] {
+  const lines = [`${indent}${diagnostic.code}: ${diagnostic.message}`]
+  if (diagnostic.hint) lines.push(`${indent}${diagnostic.hint}`)
   return lines
 }
 
 /** Replaces every secret marker with its value, for a user who asked with --reveal. */
 function revealAll(run: Run, reveal: (id: string) => string): Run {
   return JSON.parse(
-    JSON.stringify(run).replace(SECRET_MARKER, (_marker, id: string) =>
-      JSON.stringify(reveal(id)).slice(1, -1),
-    ),
-  ) as Run
+    revealText(JSON.stringify(run), (id) => JSON.stringify(reveal(id)).slice(1, -1)),
+  )
 }
+
+const revealText = (text: string, reveal: (id: string) => string) =>
+  text.replace(SECRET_MARKER, (_marker, id: string) => reveal(id))

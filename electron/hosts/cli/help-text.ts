@@ -10,13 +10,24 @@ Usage:
   afx verify <jwt> [--issuer URL | --jwks URL | --key FILE] [--client-id ID] [--nonce N]
            [--max-age S] [--skew S] [--kind id_token|access_token] [--json]
                                  verify the signature and check every claim; exit 1 on a failure
-  afx flow <code|client-credentials> --issuer URL --client-id ID [--client-secret S]
+  afx flow <flow> --issuer URL --client-id ID [--client-secret S]
            [--auth-method client_secret_basic|client_secret_post|none] [--scope "a b"]
-           [--pkce S256|plain|off] [--response-mode query|form_post]
-           [--redirect-host 127.0.0.1|localhost|[::1]] [--port N] [--param name=value ...]
-           [--browser system|none] [--json] [--reveal]
-                                 run a flow and print its steps; --browser none prints the
-                                 sign-in URL on stderr and waits; --reveal prints tokens in clear
+           [--param name=value ...] [--json] [--reveal]
+                                 run a flow and print its steps; --reveal prints tokens in clear
+    code | hybrid                [--pkce S256|plain|off] [--response-mode query|form_post] (code)
+    implicit                     [--response-type id_token|"id_token token"|token]
+    logout                       [--id-token T] [--variant oidc|cognito]
+                                 [--logout-endpoint URL --logout-uri URL] (cognito)
+      (these four)               [--redirect-host 127.0.0.1|localhost|[::1]] [--port N]
+                                 [--browser system|none]: none prints the URL on stderr and waits
+    device                       [--interval S] [--browser system|none]: prints the user code
+                                 on stderr, opens the verification page (system), then polls
+                                 (every S seconds when the provider names no interval; 5)
+    client-credentials
+    refresh                      --refresh-token T   (says whether it rotated)
+    userinfo                     --token T
+    introspect | revoke          --token T [--token-type-hint access_token|refresh_token]
+                                 a token given as "-" is read from stdin
 
 Options:
   --data-dir DIR                 where profiles and history are kept (or set AFX_DATA_DIR)

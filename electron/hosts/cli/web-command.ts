@@ -9,7 +9,7 @@ export type WebCommandOptions = {
   port: string | undefined
   open: boolean
   rendererDir: string
-  /** The line printed once the host listens; it must contain the URL. */
+  /** The line printed once the host listens; it must contain the URL (one-time code included). */
   announce: (url: string) => string
 }
 
@@ -20,6 +20,7 @@ export async function webCommand(options: WebCommandOptions, ctx: CliContext): P
     events: ctx.core.events,
     rendererDir: options.rendererDir,
     port,
+    now: ctx.now,
   }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new AfxError('WEB_PORT_IN_USE', `Port ${port} on 127.0.0.1 is already in use.`, {
@@ -29,6 +30,8 @@ export async function webCommand(options: WebCommandOptions, ctx: CliContext): P
     throw error
   })
   ctx.stdout(options.announce(host.url))
+  // The browser's command line shows the code to every local user, but it works once, for a
+  // minute; the browser trades it for a session key as soon as the page loads.
   if (options.open) openSystemBrowser(new URL(host.url))
   return host
 }

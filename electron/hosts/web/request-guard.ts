@@ -1,13 +1,11 @@
 // Who may talk to the web host: only pages it served itself, on the loopback address it bound,
-// holding this launch's secret. Guards against other local users and programs, DNS rebinding
-// (a foreign Host) and cross-site requests from any page the browser has open (a foreign Origin).
-import { timingSafeEqual } from 'node:crypto'
+// holding a session key of this launch. Guards against other local users and programs, DNS
+// rebinding (a foreign Host) and cross-site requests from any page the browser has open (a
+// foreign Origin).
 import type { IncomingHttpHeaders } from 'node:http'
 import type { WireError } from '../../../shared/wire-error'
 
 export type GuardFailure = { status: number; error: WireError }
-
-export const secretCookieName = (port: number) => `afx_key_${port}`
 
 export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`])
@@ -51,30 +49,23 @@ function isOwnOrigin(origin: string, hosts: Set<string>): boolean {
   }
 }
 
-/** The launch secret from the `Authorization: Bearer` header or this port's cookie. */
-export function presentedSecret(headers: IncomingHttpHeaders, port: number): string | undefined {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1]
-  if (bearer) return bearer
-  const name = secretCookieName(port)
-  for (const pair of (headers.cookie ?? '').split(';')) {
-    const [key, ...value] = pair.trim().split('=')
-    if (key === name) return value.join('=')
-  }
-  return undefined
-}
-
-export function isSecretEqual(presented: string | undefined | null, secret: string): boolean {
-  if (!presented) return false
-  const a = Buffer.from(presented)
-  const b = Buffer.from(secret)
-  return a.length === b.length && timingSafeEqual(a, b)
+/**
+ * The session key from `Authorization: Bearer`, the only place one is accepted. Never a cookie:
+ * browsers send cookies to every port of 127.0.0.1 alike, so any other local server the browser
+ * visits would receive it.
+ * @see RFC 6750 §2.1 https://www.rfc-editor.org/rfc/rfc6750#section-2.1
+ * @see RFC 6265 §8.5 (cookies do not isolate ports) https://www.rfc-editor.org/rfc/rfc6265#section-8.5
+ */
+export function bearerKey(headers: IncomingHttpHeaders): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1]
 }
 
 export const unauthorized: GuardFailure = {
   status: 401,
   error: {
     code: 'WEB_UNAUTHORIZED',
-    message: 'Refused: this request does not carry the key of this Auth Flow Explorer session.',
-    hint: 'Open the full address that "afx web" printed (it ends in ?k=…); the key changes at every launch.',
+    message:
+      'Refused: this request does not carry a session key of this Auth Flow Explorer launch.',
+    hint: 'Open the address "afx web" printed (it ends in #k=…) in a new tab; keys change at every launch.',
   },
 }

@@ -1,23 +1,42 @@
-// Chooses what to run: the provider (the sandbox's or any issuer), the client and the flow options.
+// Chooses what to run: the flow, the provider (the sandbox's or any issuer), the client, and the
+// options of that flow.
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { StartRunInput } from '../../../shared/flow-input'
 import { useSandbox } from '../../state/use-sandbox'
+import { FlowDetailsFields } from './FlowDetailsFields'
+import { SelectField, TextField } from './FormFields'
+import {
+  buildStartInput,
+  DEFAULT_DETAILS,
+  FLOW_CHOICES,
+  flowForClient,
+  REDIRECT_FLOWS,
+  type FlowDetails,
+  type FlowName,
+} from './flow-choices'
 
 type Props = { onStart: (input: StartRunInput) => void }
+
+/** Flows that use a token the user already has: picking a client keeps them as they are. */
+const TOKEN_FLOWS: readonly FlowName[] = [
+  'refresh',
+  'userinfo',
+  'introspection',
+  'revocation',
+  'logout',
+]
 
 export function FlowForm({ onStart }: Props) {
   const id = useId()
   const { status } = useSandbox()
   const sandboxClients = status?.oidc?.clients ?? []
-  const [flow, setFlow] = useState<'code' | 'client_credentials'>('code')
+  const [flow, setFlow] = useState<FlowName>('code')
   const [issuer, setIssuer] = useState('')
   const [clientId, setClientId] = useState('afx-native')
   const [clientSecret, setClientSecret] = useState('')
   const [scope, setScope] = useState('openid profile email')
-  const [pkce, setPkce] = useState<'S256' | 'plain' | 'off'>('S256')
-  const [responseMode, setResponseMode] = useState<'query' | 'form_post'>('query')
-  const [redirectHost, setRedirectHost] = useState<'127.0.0.1' | 'localhost' | '[::1]'>('127.0.0.1')
   const [extraParams, setExtraParams] = useState('')
+  const [details, setDetails] = useState<FlowDetails>(DEFAULT_DETAILS)
   const [stepByStep, setStepByStep] = useState(false)
   const [openBrowser, setOpenBrowser] = useState(true)
 
@@ -32,23 +51,11 @@ export function FlowForm({ onStart }: Props) {
     if (!client) return
     setClientId(client.client_id)
     setClientSecret(client.client_secret ?? '')
-    if (
-      client.grant_types.includes('client_credentials') &&
-      !client.grant_types.includes('authorization_code')
-    ) {
-      setFlow('client_credentials')
-      setScope(
-        client.scope
-          .split(' ')
-          .filter((s) => s.startsWith('api:'))
-          .join(' '),
-      )
-      if (client.default_resource === undefined) setExtraParams('resource=urn:afx:sandbox-api')
-    } else {
-      setFlow('code')
-      setScope('openid profile email')
-      setExtraParams('')
-    }
+    if (TOKEN_FLOWS.includes(flow)) return
+    const suggested = flowForClient(client)
+    setFlow(suggested.flow)
+    setScope(suggested.scope)
+    setExtraParams(suggested.extraParams)
   }
 
   const submit = (event: FormEvent) => {
@@ -63,113 +70,44 @@ export function FlowForm({ onStart }: Props) {
       },
       mode: stepByStep ? ('step' as const) : ('auto' as const),
     }
-    onStart(
-      flow === 'code'
-        ? {
-            ...common,
-            flow,
-            pkce,
-            responseMode,
-            redirect: { host: redirectHost, port: 0, path: '/callback' },
-            browser: openBrowser ? 'system' : 'none',
-            callbackTimeoutMs: 300_000,
-          }
-        : { ...common, flow },
-    )
+    onStart(buildStartInput(flow, common, details, openBrowser))
   }
 
   return (
     <form className="flow-form" onSubmit={submit} aria-label="Flow">
-      <label htmlFor={`${id}-flow`}>Flow</label>
-      <select
-        id={`${id}-flow`}
-        value={flow}
-        onChange={(e) => setFlow(e.target.value as typeof flow)}
-      >
-        <option value="code">Authorization code</option>
-        <option value="client_credentials">Client credentials</option>
-      </select>
-
-      <label htmlFor={`${id}-issuer`}>Issuer</label>
-      <input
-        id={`${id}-issuer`}
+      <SelectField label="Flow" value={flow} options={FLOW_CHOICES} onChange={setFlow} />
+      <TextField
+        label="Issuer"
         value={issuer}
-        onChange={(e) => setIssuer(e.target.value)}
+        onChange={setIssuer}
         required
         placeholder="https://login.example.com"
       />
-
       {sandboxClients.length > 0 && issuer === sandboxIssuer && (
-        <>
-          <label htmlFor={`${id}-sandbox-client`}>Sandbox client</label>
-          <select
-            id={`${id}-sandbox-client`}
-            value={clientId}
-            onChange={(e) => pickSandboxClient(e.target.value)}
-          >
-            {sandboxClients.map((client) => (
-              <option key={client.client_id} value={client.client_id}>
-                {client.client_id}: {client.label}
-              </option>
-            ))}
-          </select>
-        </>
+        <SelectField
+          label="Sandbox client"
+          value={clientId}
+          options={sandboxClients.map((client) => ({
+            value: client.client_id,
+            label: `${client.client_id}: ${client.label}`,
+          }))}
+          onChange={pickSandboxClient}
+        />
       )}
-
-      <label htmlFor={`${id}-client-id`}>Client ID</label>
-      <input
-        id={`${id}-client-id`}
-        value={clientId}
-        onChange={(e) => setClientId(e.target.value)}
-        required
-      />
-
-      <label htmlFor={`${id}-client-secret`}>Client secret</label>
-      <input
-        id={`${id}-client-secret`}
+      <TextField label="Client ID" value={clientId} onChange={setClientId} required />
+      <TextField
+        label="Client secret"
         type="password"
         value={clientSecret}
-        onChange={(e) => setClientSecret(e.target.value)}
-        autoComplete="off"
+        onChange={setClientSecret}
         placeholder="none (public client)"
       />
-
-      <label htmlFor={`${id}-scope`}>Scope</label>
-      <input id={`${id}-scope`} value={scope} onChange={(e) => setScope(e.target.value)} />
-
-      {flow === 'code' && (
-        <>
-          <label htmlFor={`${id}-pkce`}>PKCE</label>
-          <select
-            id={`${id}-pkce`}
-            value={pkce}
-            onChange={(e) => setPkce(e.target.value as typeof pkce)}
-          >
-            <option value="S256">S256</option>
-            <option value="plain">plain</option>
-            <option value="off">off</option>
-          </select>
-          <label htmlFor={`${id}-mode`}>Response mode</label>
-          <select
-            id={`${id}-mode`}
-            value={responseMode}
-            onChange={(e) => setResponseMode(e.target.value as typeof responseMode)}
-          >
-            <option value="query">query</option>
-            <option value="form_post">form_post</option>
-          </select>
-          <label htmlFor={`${id}-host`}>Redirect host</label>
-          <select
-            id={`${id}-host`}
-            value={redirectHost}
-            onChange={(e) => setRedirectHost(e.target.value as typeof redirectHost)}
-          >
-            <option value="127.0.0.1">127.0.0.1</option>
-            <option value="localhost">localhost</option>
-            <option value="[::1]">[::1]</option>
-          </select>
-        </>
-      )}
+      <TextField label="Scope" value={scope} onChange={setScope} />
+      <FlowDetailsFields
+        flow={flow}
+        details={details}
+        onChange={(change) => setDetails((current) => ({ ...current, ...change }))}
+      />
 
       <label htmlFor={`${id}-params`}>Extra parameters</label>
       <textarea
@@ -190,7 +128,7 @@ export function FlowForm({ onStart }: Props) {
           />{' '}
           Step by step
         </label>
-        {flow === 'code' && (
+        {(REDIRECT_FLOWS.includes(flow) || flow === 'device') && (
           <label>
             <input
               type="checkbox"

@@ -5,10 +5,14 @@ import type { WireError } from '../../../shared/wire-error'
 import { call } from '../../client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { rememberRun } from '../../state/run-store'
+import { CognitoFlowForm } from './CognitoFlowForm'
 import { FlowForm } from './FlowForm'
 import { RunView } from './RunView'
 
+type Family = 'oauth' | 'cognito'
+
 export function FlowsPage() {
+  const [family, setFamily] = useState<Family>('oauth')
   const [runId, setRunId] = useState<string>()
   const [error, setError] = useState<WireError>()
 
@@ -24,10 +28,30 @@ export function FlowsPage() {
     <section className="page" aria-labelledby="flows-title">
       <h1 id="flows-title">Flows</h1>
       <p className="lead">
-        Run an OAuth 2.0 or OpenID Connect flow against a provider and watch every request and
-        answer. Step by step, each request waits for you, and you can change it before it goes.
+        Run an OAuth 2.0, OpenID Connect or Amazon Cognito sign-in against a provider and watch
+        every request and answer. Step by step, each request waits for you, and you can change it
+        before it goes.
       </p>
-      <FlowForm onStart={start} />
+      <div className="tabs" role="radiogroup" aria-label="Kind of flow">
+        {(
+          [
+            ['oauth', 'OAuth 2.0 / OpenID Connect'],
+            ['cognito', 'Cognito sign-in (SRP, MFA)'],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className={family === value ? 'tab selected' : 'tab'}>
+            <input
+              type="radio"
+              name="flow-family"
+              value={value}
+              checked={family === value}
+              onChange={() => setFamily(value)}
+            />
+            {label}
+          </label>
+        ))}
+      </div>
+      {family === 'oauth' ? <FlowForm onStart={start} /> : <CognitoFlowForm onStart={start} />}
       {error && <ErrorNotice error={error} />}
       {runId && <RunView runId={runId} />}
     </section>

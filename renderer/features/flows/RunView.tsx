@@ -1,13 +1,14 @@
 // One run as it happens: its steps as cards, the next step's request (editable) when paused, the
 // tokens it obtained.
 import { useState } from 'react'
-import type { StepEdits } from '../../../shared/run-model'
+import type { InputValues, StepEdits } from '../../../shared/run-model'
 import type { WireError } from '../../../shared/wire-error'
 import { call } from '../../client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { SecretText } from '../../components/SecretText'
 import { rememberRun, useRun } from '../../state/run-store'
 import { StepCard } from './StepCard'
+import { InputPrompt } from './InputPrompt'
 import { StepEditor } from './StepEditor'
 
 const STATUS_TEXT = {
@@ -35,14 +36,21 @@ export function RunView({ runId }: { runId: string }) {
     const result = await call('runs.cancel', { runId })
     if (result.ok) rememberRun(result.value)
   }
+  const provideInput = async (values: InputValues) => {
+    const result = await call('runs.provideInput', { runId, values })
+    if (result.ok) rememberRun(result.value)
+    setError(result.ok ? undefined : result.error)
+  }
   const pausedStep = run.status === 'paused' ? run.steps.at(-1) : undefined
+  const askingStep = run.steps.at(-1)
+  const isAsking = run.status === 'waiting' && askingStep?.kind === 'input'
 
   return (
     <section className="run" aria-labelledby="run-title" data-run-status={run.status}>
       <h2 id="run-title">{run.title}</h2>
       <div className="toolbar">
         <p className={`run-status ${run.status}`} role="status">
-          {STATUS_TEXT[run.status]}
+          {isAsking ? 'Waiting for your answer' : STATUS_TEXT[run.status]}
         </p>
         {!finished && (
           <button type="button" onClick={cancel}>
@@ -59,6 +67,9 @@ export function RunView({ runId }: { runId: string }) {
         ))}
       </ol>
       {pausedStep && <StepEditor step={pausedStep} onSend={advance} />}
+      {isAsking && askingStep && (
+        <InputPrompt key={askingStep.id} step={askingStep} onSubmit={provideInput} />
+      )}
       {run.status === 'failed' &&
         run.diagnostics.map((diagnostic) => (
           <ErrorNotice key={diagnostic.code} error={{ ...diagnostic, code: 'RUN_STEP_FAILED' }} />

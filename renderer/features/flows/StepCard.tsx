@@ -1,6 +1,7 @@
 // One step of a run: what it is, how it went, what it sent and received, what was found wrong.
 import type { Step } from '../../../shared/run-model'
 import { SecretText } from '../../components/SecretText'
+import { BrowserStepLink } from './BrowserStepLink'
 
 const KIND_LABEL = {
   compute: 'Compute',
@@ -14,6 +15,13 @@ const KIND_LABEL = {
 export function StepCard({ runId, step }: { runId: string; step: Step }) {
   const exchange = step.exchange
   const url = step.kind === 'browser' ? (step.outputs.url ?? step.inputs.url) : undefined
+  // A browser step's URL is its link; what else it shows (a device's user_code) is listed.
+  const outputs =
+    step.kind === 'browser'
+      ? Object.fromEntries(
+          Object.entries(step.outputs).filter(([name]) => name !== 'url' && name !== 'opened'),
+        )
+      : step.outputs
   return (
     <article className={`step-card ${step.status}`} aria-label={step.title}>
       <header>
@@ -26,25 +34,30 @@ export function StepCard({ runId, step }: { runId: string; step: Step }) {
         </span>
       </header>
       {typeof url === 'string' && step.status === 'done' && (
-        <p>
-          <a href={url} target="_blank" rel="noreferrer noopener">
-            Open the sign-in page
-          </a>
-        </p>
+        <BrowserStepLink runId={runId} step={step} url={url} />
       )}
-      {step.diagnostics.map((diagnostic, index) => (
-        <div
-          key={index}
-          className={`diagnostic ${diagnostic.severity}`}
-          role={diagnostic.severity === 'error' ? 'alert' : undefined}
-        >
-          <p>
-            <code>{diagnostic.code}</code> <SecretText runId={runId} text={diagnostic.message} />
+      {step.diagnostics.map((diagnostic, index) =>
+        diagnostic.severity === 'info' ? (
+          // A check that passed: one quiet line, its rule at the end.
+          <p key={index} className="check pass">
+            <span className="check-mark">✓</span>{' '}
+            <SecretText runId={runId} text={diagnostic.message} />
+            {diagnostic.ref && <span className="muted"> · {diagnostic.ref}</span>}
           </p>
-          {diagnostic.hint && <p className="muted">{diagnostic.hint}</p>}
-          {diagnostic.ref && <p className="muted">See {diagnostic.ref}</p>}
-        </div>
-      ))}
+        ) : (
+          <div
+            key={index}
+            className={`diagnostic ${diagnostic.severity}`}
+            role={diagnostic.severity === 'error' ? 'alert' : undefined}
+          >
+            <p>
+              <code>{diagnostic.code}</code> <SecretText runId={runId} text={diagnostic.message} />
+            </p>
+            {diagnostic.hint && <p className="muted">{diagnostic.hint}</p>}
+            {diagnostic.ref && <p className="muted">See {diagnostic.ref}</p>}
+          </div>
+        ),
+      )}
       {exchange && (
         <details>
           <summary>
@@ -70,9 +83,9 @@ export function StepCard({ runId, step }: { runId: string; step: Step }) {
           {exchange.error && <p className="muted">{exchange.error}</p>}
         </details>
       )}
-      {Object.keys(step.outputs).length > 0 && step.kind !== 'browser' && (
+      {Object.keys(outputs).length > 0 && (
         <pre className="wire" aria-label="Outputs">
-          <SecretText runId={runId} text={JSON.stringify(step.outputs, null, 2)} />
+          <SecretText runId={runId} text={JSON.stringify(outputs, null, 2)} />
         </pre>
       )}
     </article>

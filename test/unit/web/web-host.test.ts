@@ -4,14 +4,17 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EventBus } from '../../../electron/core/event-bus'
 import { startWebHost, type WebHost } from '../../../electron/hosts/web'
+import type { OutboxMessage } from '../../../shared/sandbox-model'
 import { makeUnsignedJwt } from '../../helpers/make-jwt'
 import { rawRequest } from '../../helpers/raw-request'
+import { openSession } from '../../helpers/start-web-host'
 import { testImpl } from '../../helpers/test-impl'
 
 let host: WebHost
 let rendererDir: string
 let base: string
 let key: string
+const events = new EventBus()
 
 beforeAll(async () => {
   rendererDir = await mkdtemp(join(tmpdir(), 'afx-renderer-'))
@@ -19,16 +22,24 @@ beforeAll(async () => {
     join(rendererDir, 'index.html'),
     '<!doctype html><title>Auth Flow Explorer</title>',
   )
-  host = await startWebHost({ impl: testImpl(), events: new EventBus(), rendererDir })
-  const url = new URL(host.url)
+  host = await startWebHost({ impl: testImpl(), events, rendererDir })
   base = `http://127.0.0.1:${host.port}`
-  key = url.searchParams.get('k')!
+  key = await openSession(new URL(host.url))
 })
 
 afterAll(async () => {
   await host.close()
   await rm(rendererDir, { recursive: true })
 })
+
+const outboxMessage: OutboxMessage = {
+  channel: 'sms',
+  to: '+15550100',
+  username: 'carol',
+  code: '123456',
+  purpose: 'SMS_MFA',
+  at: '2026-01-01T00:00:00.000Z',
+}
 
 const authorized = () => ({ Authorization: `Bearer ${key}` })
 const callDecode = (headers: Record<string, string>, body: string) =>
@@ -39,23 +50,13 @@ const callDecode = (headers: Record<string, string>, body: string) =>
   })
 
 describe('web host', () => {
-  it('listens on 127.0.0.1 only and prints a URL carrying a long random key', () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?k=[\w-]{43}$/)
-  })
-
-  it('trades the key in the URL for an HttpOnly, SameSite=Strict cookie and a clean address', async () => {
-    const response = await rawRequest(host.url)
-    expect(response.status).toBe(303)
-    expect(response.headers.location).toBe('/')
-    expect(response.headers['set-cookie']?.[0]).toBe(
-      `afx_key_${host.port}=${key}; HttpOnly; SameSite=Strict; Path=/`,
-    )
-    const page = await rawRequest(`${base}/`, {
-      headers: { Cookie: `afx_key_${host.port}=${key}` },
-    })
+  it('serves the app itself without a key (public code), with the hardening headers', async () => {
+    const page = await rawRequest(`${base}/`)
     expect(page.status).toBe(200)
     expect(page.body).toContain('<title>Auth Flow Explorer</title>')
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    expect(page.headers['referrer-policy']).toBe('no-referrer')
+    expect(page.headers['set-cookie']).toBeUndefined()
   })
 
   it('answers contract calls with the Result envelope', async () => {
@@ -71,26 +72,35 @@ describe('web host', () => {
   it.each([
     ['no key at all', {}],
     ['a wrong key', { Authorization: 'Bearer not-the-key' }],
-    ['a wrong key in the cookie', { Cookie: 'afx_key_1=x' }],
-  ])('refuses a request with %s (401, WEB_UNAUTHORIZED)', async (_label, headers) => {
+    ['the key in a cookie instead of the header', { Cookie: 'afx_key_1=x' }],
+  ])('refuses a call with %s (401, WEB_UNAUTHORIZED)', async (_label, headers) => {
     const response = await callDecode(headers, '{"token":"a.b.c"}')
     expect(response.status).toBe(401)
     expect(JSON.parse(response.body).error.code).toBe('WEB_UNAUTHORIZED')
-    const page = await rawRequest(`${base}/`, { headers })
-    expect(page.status).toBe(401)
   })
 
-  it('refuses a wrong key in the URL', async () => {
-    expect((await rawRequest(`${base}/?k=guess`)).status).toBe(401)
+  it('takes the session key from the Authorization header only, never from a cookie or the URL', async () => {
+    const inCookie = await callDecode({ Cookie: `afx_key_${host.port}=${key}` }, '{"token":"a.b"}')
+    expect(inCookie.status).toBe(401)
+    const inQuery = await rawRequest(`${base}/api/call/tokens.decode?k=${key}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"token":"a.b"}',
+    })
+    expect(inQuery.status).toBe(401)
   })
 
-  it('refuses a foreign Host header even with the key (DNS rebinding)', async () => {
+  it('refuses a foreign Host header, for the page and for calls with the key (DNS rebinding)', async () => {
     const response = await callDecode(
       { ...authorized(), Host: `attacker.example:${host.port}` },
       '{}',
     )
     expect(response.status).toBe(421)
     expect(JSON.parse(response.body).error.code).toBe('WEB_FORBIDDEN_HOST')
+    const page = await rawRequest(`${base}/`, {
+      headers: { Host: `attacker.example:${host.port}` },
+    })
+    expect(page.status).toBe(421)
   })
 
   it('refuses a foreign Origin even with the key, and never sends CORS headers', async () => {
@@ -153,16 +163,25 @@ describe('web host', () => {
     expect(response.status).toBe(404)
   })
 
-  it('opens an event stream for contract events', async () => {
+  it('refuses the event stream without a key', async () => {
+    const response = await rawRequest(`${base}/api/events`)
+    expect(response.status).toBe(401)
+    expect(JSON.parse(response.body).error.code).toBe('WEB_UNAUTHORIZED')
+  })
+
+  it('says ready once subscribed, and loses no event emitted after that', async () => {
     const controller = new AbortController()
     const response = await fetch(`${base}/api/events`, {
       headers: authorized(),
       signal: controller.signal,
     })
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
-    const reader = response.body!.getReader()
-    const first = new TextDecoder().decode((await reader.read()).value)
-    expect(first).toBe(': connected\n\n')
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+    expect((await reader.read()).value).toBe('event: ready\ndata: {}\n\n')
+    events.emit('sandbox.messageSent', outboxMessage)
+    expect((await reader.read()).value).toBe(
+      `event: sandbox.messageSent\ndata: ${JSON.stringify(outboxMessage)}\n\n`,
+    )
     controller.abort()
   })
 })
@@ -171,7 +190,7 @@ describe('web host shutdown', () => {
   it('leaves nothing listening after close, even with an event stream open', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'afx-renderer-'))
     const other = await startWebHost({ impl: testImpl(), events: new EventBus(), rendererDir: dir })
-    const otherKey = new URL(other.url).searchParams.get('k')
+    const otherKey = await openSession(new URL(other.url))
     const stream = await fetch(`http://127.0.0.1:${other.port}/api/events`, {
       headers: { Authorization: `Bearer ${otherKey}` },
     })

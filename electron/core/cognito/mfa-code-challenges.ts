@@ -1,0 +1,73 @@
+// The second factor: a code sent by SMS or email, or read from an authenticator app, and the
+// choice between factors when a user has several and prefers none.
+// @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
+import {
+  challengeList,
+  respondToChallenge,
+  type AuthAnswer,
+  type CognitoSignIn,
+} from './cognito-sign-in'
+
+/** The ChallengeResponses member each code goes in. */
+const CODE_FIELDS = {
+  SMS_MFA: 'SMS_MFA_CODE',
+  EMAIL_OTP: 'EMAIL_OTP_CODE',
+  SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE',
+} as const
+
+/**
+ * SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA: asks for the code, saying where it went, and sends it.
+ * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html#CognitoUserPools-RespondToAuthChallenge-request-ChallengeResponses
+ */
+export async function answerMfaCode(
+  signIn: CognitoSignIn,
+  challenge: AuthAnswer,
+): Promise<AuthAnswer> {
+  // answerChallenge hands only these three challenges here.
+  const name = challenge.ChallengeName as keyof typeof CODE_FIELDS
+  const values = await signIn.ctx.input(
+    { title: `Enter the ${name} code`, explain: `cognito.${name.toLowerCase()}` },
+    [{ name: 'code', label: whereTheCodeIs(challenge), secret: true }],
+  )
+  return respondToChallenge(
+    signIn,
+    { title: `RespondToAuthChallenge (${name}): the code`, explain: 'cognito.respond-mfa' },
+    challenge,
+    { [CODE_FIELDS[name]]: (values.code ?? '').trim() },
+  )
+}
+
+/**
+ * SELECT_MFA_TYPE: asks which of MFAS_CAN_CHOOSE to use; that factor's challenge follows.
+ * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html#CognitoUserPools-RespondToAuthChallenge-request-ChallengeResponses
+ */
+export async function answerSelectMfaType(
+  signIn: CognitoSignIn,
+  challenge: AuthAnswer,
+): Promise<AuthAnswer> {
+  const choices = challengeList(challenge, 'MFAS_CAN_CHOOSE')
+  const values = await signIn.ctx.input(
+    { title: 'Choose the second factor', explain: 'cognito.select-mfa-type' },
+    [{ name: 'mfaType', label: `Which factor: ${choices.join(' or ')}`, secret: false }],
+  )
+  const answer = (values.mfaType ?? '').trim()
+  return respondToChallenge(
+    signIn,
+    {
+      title: `RespondToAuthChallenge (SELECT_MFA_TYPE): ${answer}`,
+      explain: 'cognito.respond-select-mfa-type',
+    },
+    challenge,
+    { ANSWER: answer },
+  )
+}
+
+/** The prompt's label, from CODE_DELIVERY_DELIVERY_MEDIUM and CODE_DELIVERY_DESTINATION. */
+function whereTheCodeIs(challenge: AuthAnswer): string {
+  if (challenge.ChallengeName === 'SOFTWARE_TOKEN_MFA') {
+    return 'The current code of the authenticator app'
+  }
+  const params = challenge.ChallengeParameters ?? {}
+  const medium = params.CODE_DELIVERY_DELIVERY_MEDIUM === 'EMAIL' ? 'email' : 'SMS'
+  return `The code sent by ${medium} to ${params.CODE_DELIVERY_DESTINATION ?? 'the user'}`
+}

@@ -1,0 +1,144 @@
+// Turns `afx flow <name>` and its options into the engine's StartRunInput, refusing in words what
+// a flow cannot run without. A token given as "-" is read from stdin (kept out of shell history).
+import { StartRunInput } from '../../../shared/flow-input'
+import { UsageError } from './usage-error'
+
+export type FlowOptions = {
+  flow: string | undefined
+  issuer: string | undefined
+  clientId: string | undefined
+  clientSecret: string | undefined
+  authMethod: string | undefined
+  scope: string | undefined
+  pkce: string | undefined
+  responseMode: string | undefined
+  responseType: string | undefined
+  redirectHost: string | undefined
+  port: number | undefined
+  params: string[]
+  browser: string | undefined
+  token: string | undefined
+  refreshToken: string | undefined
+  tokenTypeHint: string | undefined
+  idToken: string | undefined
+  variant: string | undefined
+  logoutEndpoint: string | undefined
+  logoutUri: string | undefined
+  /** Seconds between device polls when the provider names no interval. */
+  interval: string | undefined
+}
+
+/** The OAuth and OpenID Connect flows: those that talk to a provider by issuer. */
+type OAuthFlow = Extract<StartRunInput, { provider: unknown }>['flow']
+
+/** The command's flow names (verbs a terminal user types) and the engine's. */
+export const FLOW_NAMES: Record<string, OAuthFlow> = {
+  code: 'code',
+  'client-credentials': 'client_credentials',
+  refresh: 'refresh',
+  device: 'device',
+  userinfo: 'userinfo',
+  introspect: 'introspection',
+  revoke: 'revocation',
+  logout: 'logout',
+  implicit: 'implicit',
+  hybrid: 'hybrid',
+}
+
+/** The run to start, or a UsageError that says what is missing or wrong. */
+export async function readFlowInput(
+  options: FlowOptions,
+  readStdin: () => Promise<string>,
+): Promise<StartRunInput> {
+  const flow = FLOW_NAMES[options.flow ?? '']
+  if (!flow) throw new UsageError(`flow takes one of ${Object.keys(FLOW_NAMES).join(', ')}.`)
+  if (!options.issuer) throw new UsageError('flow needs --issuer URL.')
+  if (!options.clientId) throw new UsageError('flow needs --client-id ID.')
+  const secret = async (value: string | undefined) =>
+    value === '-' ? (await readStdin()).trim() : value
+  const parsed = StartRunInput.safeParse({
+    flow,
+    provider: { issuer: options.issuer },
+    client: {
+      clientId: options.clientId,
+      clientSecret: options.clientSecret,
+      authMethod: options.authMethod,
+      scope: options.scope,
+      extraParams: readParams(options.params),
+    },
+    mode: 'auto',
+    ...(await flowFields(flow, options, secret)),
+  })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new UsageError(`${issue?.path.join('.') || 'input'}: ${issue?.message}`)
+  }
+  return parsed.data
+}
+
+async function flowFields(
+  flow: OAuthFlow,
+  options: FlowOptions,
+  secret: (value: string | undefined) => Promise<string | undefined>,
+): Promise<Record<string, unknown>> {
+  const browserRound = (path?: string) => ({
+    redirect: { host: options.redirectHost, port: options.port, path },
+    browser: options.browser,
+  })
+  switch (flow) {
+    case 'code':
+      return { pkce: options.pkce, responseMode: options.responseMode, ...browserRound() }
+    case 'hybrid':
+      return { pkce: options.pkce, ...browserRound() }
+    case 'implicit':
+      return { responseType: options.responseType, ...browserRound() }
+    case 'logout':
+      return {
+        variant: options.variant,
+        idTokenHint: await secret(options.idToken),
+        logoutEndpoint: options.logoutEndpoint,
+        logoutUri: options.logoutUri,
+        ...browserRound('/logged-out'),
+      }
+    case 'device':
+      return {
+        browser: options.browser,
+        fallbackIntervalSeconds:
+          options.interval === undefined ? undefined : Number(options.interval),
+      }
+    case 'refresh':
+      return {
+        refreshToken: await required(options.flow, '--refresh-token', secret(options.refreshToken)),
+      }
+    case 'userinfo':
+      return { accessToken: await required(options.flow, '--token', secret(options.token)) }
+    case 'introspection':
+    case 'revocation':
+      return {
+        token: await required(options.flow, '--token', secret(options.token)),
+        tokenTypeHint: options.tokenTypeHint,
+      }
+    case 'client_credentials':
+      return {}
+  }
+}
+
+async function required(
+  flow: string | undefined,
+  option: string,
+  value: Promise<string | undefined>,
+) {
+  const given = await value
+  if (!given) throw new UsageError(`${flow} needs ${option} TOKEN (or "-" to read it from stdin).`)
+  return given
+}
+
+function readParams(params: string[]): Record<string, string> {
+  return Object.fromEntries(
+    params.map((param) => {
+      const at = param.indexOf('=')
+      if (at < 1) throw new UsageError(`--param takes name=value, not "${param}".`)
+      return [param.slice(0, at), param.slice(at + 1)]
+    }),
+  )
+}
