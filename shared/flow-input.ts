@@ -62,7 +62,7 @@ export const CodeFlowInput = Common.extend({
   pkce: z.enum(['S256', 'plain', 'off']).default('S256'),
   /** A verifier of your own (43–128 characters); generated when absent. */
   codeVerifier: z.string().min(43).max(128).optional(),
-  responseMode: z.enum(['query', 'form_post']).default('query'),
+  responseMode: z.enum(['query', 'fragment', 'form_post']).default('query'),
   ...BrowserFields,
 })
 export type CodeFlowInput = z.infer<typeof CodeFlowInput>

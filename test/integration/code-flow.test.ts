@@ -104,12 +104,10 @@ describe('authorization code flow against the sandbox provider', () => {
     expect(payload.sub).toBe('alice')
   })
 
-  it('accepts the callback as form_post', async () => {
-    const run = await runWithLogin(codeFlow({ responseMode: 'form_post' }))
+  it.each(['form_post', 'fragment'] as const)('accepts the callback as %s', async (mode) => {
+    const run = await runWithLogin(codeFlow({ responseMode: mode }))
     expect(run.status).toBe('succeeded')
-    expect(run.steps.find((step) => step.kind === 'callback')?.outputs.response_mode).toBe(
-      'form_post',
-    )
+    expect(run.steps.find((step) => step.kind === 'callback')?.outputs.response_mode).toBe(mode)
   })
 
   it('redirects to localhost when the profile says so, the redirect URI matching character for character', async () => {

@@ -27,7 +27,7 @@ export const authorizationCodeFlow: FlowDefinition<CodeFlowInput> = {
         state: secrets.state,
         nonce: secrets.nonce,
         ...pkceParameters(secrets),
-        ...(input.responseMode === 'form_post' ? { response_mode: 'form_post' } : {}),
+        ...(input.responseMode === 'query' ? {} : { response_mode: input.responseMode }),
         ...input.client.extraParams,
       })
       const callback = await sendBrowserAndWait(ctx, deps, {
@@ -49,7 +49,11 @@ export const authorizationCodeFlow: FlowDefinition<CodeFlowInput> = {
         title: 'Exchange the code for tokens',
         explain: 'oauth.token-code',
       })
-      const tokens = await oidc.authorizationCodeGrant(config, new URL(callback.url), {
+      // openid-client reads the answer from a URL's query, wherever it arrived (query, fragment
+      // relayed by the listener, or form_post): hand it the parameters that way.
+      const answer = new URL(listener.redirectUri)
+      answer.search = new URLSearchParams(callback.params).toString()
+      const tokens = await oidc.authorizationCodeGrant(config, answer, {
         pkceCodeVerifier: secrets.pkce?.verifier,
         expectedState: secrets.state,
         expectedNonce: secrets.nonce,

@@ -14,7 +14,7 @@ Usage:
            [--auth-method client_secret_basic|client_secret_post|none] [--scope "a b"]
            [--param name=value ...] [--json] [--reveal]
                                  run a flow and print its steps; --reveal prints tokens in clear
-    code | hybrid                [--pkce S256|plain|off] [--response-mode query|form_post] (code)
+    code | hybrid                [--pkce S256|plain|off] [--response-mode query|fragment|form_post] (code)
     implicit                     [--response-type id_token|"id_token token"|token]
     logout                       [--id-token T] [--variant oidc|cognito]
                                  [--logout-endpoint URL --logout-uri URL] (cognito)

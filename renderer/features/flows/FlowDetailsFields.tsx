@@ -33,7 +33,7 @@ export function FlowDetailsFields({ flow, details, onChange }: Props) {
         <SelectField
           label="Response mode"
           value={details.responseMode}
-          options={['query', 'form_post'] as const}
+          options={['query', 'fragment', 'form_post'] as const}
           onChange={(responseMode) => onChange({ responseMode })}
         />
       )}

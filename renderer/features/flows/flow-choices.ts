@@ -23,7 +23,7 @@ export const FLOW_CHOICES: readonly { value: FlowName; label: string }[] = [
 /** The values only some flows use; each flow reads its own. */
 export type FlowDetails = {
   pkce: 'S256' | 'plain' | 'off'
-  responseMode: 'query' | 'form_post'
+  responseMode: 'query' | 'fragment' | 'form_post'
   responseType: 'id_token' | 'id_token token' | 'token'
   redirectHost: '127.0.0.1' | 'localhost' | '[::1]'
   /** The token a token flow sends: refresh token, access token, or the one to introspect. */
