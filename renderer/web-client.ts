@@ -31,7 +31,7 @@ const NO_KEY: WireError = {
   code: 'WEB_UNAUTHORIZED',
   message:
     'Open the address afx printed in its terminal (it ends in #k=…) to use Auth Flow Explorer in this tab.',
-  hint: 'This tab holds no key. Keys come only with that address, which opens one tab, within a minute of the launch; start "afx web" again for a fresh one.',
+  hint: 'This tab holds no key. Keys come only with that address, which opens one tab, within five minutes of being printed; start "afx web" again for a fresh one.',
 }
 
 export function createWebClient(): Client {
@@ -103,7 +103,12 @@ function streamEvents(session: Promise<Session>): Client['on'] {
   const listeners = new Map<string, Set<Listener>>()
   const deliver: Deliver = (event, data) => {
     if (event === 'ready') return void window.dispatchEvent(new CustomEvent(RESYNC_EVENT))
-    const payload: unknown = JSON.parse(data)
+    let payload: unknown
+    try {
+      payload = JSON.parse(data)
+    } catch (error) {
+      return reportError(error) // one malformed event must not tear the stream down
+    }
     for (const listener of listeners.get(event) ?? []) {
       try {
         listener(payload)

@@ -28,7 +28,7 @@ export type WebHostOptions = {
 }
 
 export type WebHost = {
-  /** The address to open: its fragment carries a one-time code, good for a minute. */
+  /** The address to open: its fragment carries a one-time code, good for a few minutes. */
   url: string
   port: number
   close(): Promise<void>

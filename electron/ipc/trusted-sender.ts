@@ -1,6 +1,7 @@
 // Decides whether an IPC message comes from our own renderer: the top frame of a page served from
 // the app's own scheme (or, in development only, from electron-vite's dev server).
 import type { WebFrameMain } from 'electron'
+import { isLoopbackHttpUrl } from '../../shared/loopback-hosts'
 import { APP_ORIGIN } from '../window/app-origin'
 
 /**
@@ -31,9 +32,7 @@ function originOf(url: string): string {
 export function loopbackDevServer(url: string | undefined): string | undefined {
   if (!url) return undefined
   try {
-    const parsed = new URL(url)
-    const isLoopback = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname)
-    return parsed.protocol === 'http:' && isLoopback ? url : undefined
+    return isLoopbackHttpUrl(new URL(url)) ? url : undefined
   } catch {
     return undefined
   }

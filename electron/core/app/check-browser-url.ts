@@ -1,16 +1,15 @@
 // What may be handed to a browser: an http(s) URL, plain http only to this computer, with no
 // control characters and no more than a browser keeps. Anything else is refused before a process
 // is spawned, so a hostile authorization_endpoint cannot become a command or a file:// path.
+import { isLoopbackHttpUrl } from '../../../shared/loopback-hosts'
 import { AfxError } from '../errors'
 
 /** Longer URLs are cut or refused by some browsers and by Windows' URL handler. */
 const MAX_URL_LENGTH = 8192
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
 export function checkBrowserUrl(url: URL): string {
   const href = url.href
-  const isLoopbackHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)
-  if (url.protocol !== 'https:' && !isLoopbackHttp) {
+  if (url.protocol !== 'https:' && !isLoopbackHttpUrl(url)) {
     throw new AfxError(
       'BROWSER_URL_REFUSED',
       `Refused to open ${url.protocol}//${url.host} in a browser.`,

@@ -3,7 +3,9 @@
 // @see OpenID Connect Discovery 1.0 §4 https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfig
 import * as oidc from 'openid-client'
 import type { ProviderInput } from '../../../shared/flow-input'
+import { isLoopbackHttpUrl } from '../../../shared/loopback-hosts'
 import type { RunContext } from '../runs/run-context'
+import { discoveryUrlOf } from '../tokens/discover-issuer-keys'
 
 type ClientSettings = {
   clientId: string
@@ -20,14 +22,13 @@ export async function configureClient(
   const auth = clientAuthentication(client)
   if ('issuer' in provider) {
     const issuer = new URL(provider.issuer)
-    const discoveryUrl = new URL(
-      `${issuer.pathname.replace(/\/$/, '')}/.well-known/openid-configuration`,
-      issuer,
-    )
+    const discoveryUrl = discoveryUrlOf(provider.issuer)
+    // Plain HTTP only for loopback providers (the sandbox, a local IdP); anywhere else the
+    // openid-client refusal stands and explains itself.
     return oidc.discovery(issuer, client.clientId, undefined, auth, {
-      execute: allowsHttp(issuer) ? [oidc.allowInsecureRequests] : [],
+      execute: isLoopbackHttpUrl(issuer) ? [oidc.allowInsecureRequests] : [],
       [oidc.customFetch]: ctx.fetchFor({
-        title: `Discover the provider (${discoveryUrl.href})`,
+        title: `Discover the provider (${discoveryUrl})`,
         explain: 'oauth.discovery',
       }),
     })
@@ -41,8 +42,13 @@ export async function configureClient(
     { ...provider.endpoints },
     () => {
       const config = new oidc.Configuration(metadata, client.clientId, undefined, auth)
-      const urls = Object.values(provider.endpoints).filter((value) => value?.startsWith('http:'))
-      if (urls.length > 0) oidc.allowInsecureRequests(config)
+      const urls = Object.values(provider.endpoints).filter((value) => value?.startsWith('http'))
+      if (
+        urls.length > 0 &&
+        urls.every((url) => url.startsWith('https:') || isLoopbackHttpUrl(new URL(url)))
+      ) {
+        oidc.allowInsecureRequests(config)
+      }
       return config
     },
     () => ({ endpoints: provider.endpoints }),
@@ -55,12 +61,4 @@ function clientAuthentication(client: ClientSettings): oidc.ClientAuth {
   return method === 'client_secret_post'
     ? oidc.ClientSecretPost(client.clientSecret)
     : oidc.ClientSecretBasic(client.clientSecret)
-}
-
-/**
- * Plain HTTP is allowed for loopback providers (the sandbox, a local IdP); anywhere else the
- * openid-client refusal stands and explains itself.
- */
-function allowsHttp(url: URL): boolean {
-  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
 }

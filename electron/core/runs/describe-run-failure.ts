@@ -1,7 +1,7 @@
 // Turns whatever ended a run (a provider's refusal, a failed check in openid-client, our own
 // AfxError) into diagnostics a person can act on. Only bugs become INTERNAL_ERROR.
 import type { Diagnostic } from '../../../shared/run-model'
-import { describeForLog } from '../dispatch-call'
+import { describeForLog } from '../describe-for-log'
 import { AfxError } from '../errors'
 import { hintForCognitoError } from '../cognito/cognito-error-hints'
 import { hintForOAuthError } from '../oauth/oauth-error-hints'

@@ -54,11 +54,8 @@ export function explainNetworkError(error: unknown, timeoutMs: number): Diagnost
       hint: 'The server is slow or stalled; try again, or raise the timeout.',
     }
   }
-  if (
-    (error as Error | undefined)?.cause instanceof Error &&
-    (error as Error).cause instanceof Error &&
-    ((error as Error).cause as Error).message === 'bad port'
-  ) {
+  const cause = (error as Error | undefined)?.cause
+  if (cause instanceof Error && cause.message === 'bad port') {
     return {
       code: 'HTTP_BAD_PORT',
       severity: 'error',

@@ -54,7 +54,53 @@ export function redactExchange(exchange: HttpExchange, secrets: SecretBox): Http
   registerUrlSecrets(exchange.request.url, secrets)
   if (exchange.request.body !== undefined) registerBodySecrets(exchange.request.body, secrets)
   if (exchange.response?.body !== undefined) registerBodySecrets(exchange.response.body, secrets)
-  return secrets.redactDeep(exchange) as HttpExchange
+  // Known fields in a URL or a form are replaced where they stand, however short their value;
+  // everything else by value.
+  const request = {
+    ...exchange.request,
+    url: redactUrlParams(exchange.request.url, secrets),
+    ...(exchange.request.body === undefined
+      ? {}
+      : { body: redactFormFields(exchange.request.body, secrets) }),
+  }
+  return secrets.redactDeep({ ...exchange, request }) as HttpExchange
+}
+
+/** In `a=1&client_secret=…&b=2`, replaces the raw value of each secret field with its marker. */
+export function redactFormFields(text: string, secrets: SecretBox): string {
+  if (!/^[\w.~%+-]+=/.test(text.trimStart())) return text
+  return text
+    .split('&')
+    .map((pair) => {
+      const at = pair.indexOf('=')
+      const name = formDecode(pair.slice(0, at))
+      if (at < 0 || at === pair.length - 1 || !SECRET_FIELDS.has(name ?? '')) return pair
+      const value = formDecode(pair.slice(at + 1))
+      return value === undefined ? pair : `${pair.slice(0, at)}=${secrets.add(value, name ?? '')}`
+    })
+    .join('&')
+}
+
+function redactUrlParams(url: string, secrets: SecretBox): string {
+  const hashAt = url.indexOf('#')
+  const [beforeHash, hash] =
+    hashAt < 0 ? [url, undefined] : [url.slice(0, hashAt), url.slice(hashAt + 1)]
+  const queryAt = beforeHash.indexOf('?')
+  const base = queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt)
+  const query = queryAt < 0 ? undefined : beforeHash.slice(queryAt + 1)
+  return (
+    base +
+    (query === undefined ? '' : `?${redactFormFields(query, secrets)}`) +
+    (hash === undefined ? '' : `#${redactFormFields(hash, secrets)}`)
+  )
+}
+
+function formDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '))
+  } catch {
+    return undefined
+  }
 }
 
 function registerHeaderSecrets(headers: Record<string, string>, secrets: SecretBox) {

@@ -99,9 +99,8 @@ export class RunContext {
     const step = this.#begin({ ...meta, kind: 'input' }, { fields })
     this.#recorder.updateStep(step, { status: 'waiting' })
     this.#recorder.setStatus('waiting')
-    const values = await new Promise<InputValues>((resolve, reject) => {
+    const values = await this.#untilAborted<InputValues>((resolve) => {
       this.#input = { fields, resolve }
-      this.signal.addEventListener('abort', () => reject(this.signal.reason), { once: true })
     })
     const shown: InputValues = {}
     for (const field of fields) {
@@ -292,12 +291,31 @@ export class RunContext {
     if (this.#options.mode === 'auto') return undefined
     this.#recorder.updateStep(step, { status: 'ready' })
     this.#recorder.setStatus('paused')
-    const edits = await new Promise<StepEdits | undefined>((resolve, reject) => {
+    const edits = await this.#untilAborted<StepEdits | undefined>((resolve, reject) => {
       this.#advance = { resolve, reject }
-      this.signal.addEventListener('abort', () => reject(this.signal.reason), { once: true })
     })
     this.#recorder.updateStep(step, { status: 'running' })
     this.#recorder.setStatus('running')
     return edits
+  }
+
+  /**
+   * Waits for what `register` hands out to be resolved, or for the run to be cancelled. The abort
+   * listener goes when the wait ends: a long step-by-step run must not pile them up.
+   */
+  #untilAborted<T>(
+    register: (resolve: (value: T) => void, reject: (error: unknown) => void) => void,
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(this.signal.reason)
+      this.signal.addEventListener('abort', onAbort, { once: true })
+      const settle =
+        <A>(finish: (arg: A) => void) =>
+        (arg: A) => {
+          this.signal.removeEventListener('abort', onAbort)
+          finish(arg)
+        }
+      register(settle(resolve), settle(reject))
+    })
   }
 }

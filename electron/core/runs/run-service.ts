@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import type { InputValues, Run, RunStatus, RunSummary, StepEdits } from '../../../shared/run-model'
 import type { StartRunInput } from '../../../shared/flow-input'
+import { describeForLog } from '../describe-for-log'
 import { AfxError } from '../errors'
 import type { EventBus } from '../event-bus'
 import { describeRunFailure } from './describe-run-failure'
@@ -77,6 +78,11 @@ export class RunService {
         (outcome) => recorder.setStatus(outcome.failed ? 'failed' : 'succeeded'),
         (error: unknown) => this.#fail(recorder, context, controller, error),
       )
+      .catch((error: unknown) => {
+        // Recording the failure itself failed (a bug): say so, and never leave a rejection
+        // nobody awaits, which would end the host process.
+        console.error(`[afx] run ${id} could not record its end: ${describeForLog(error)}`)
+      })
       .then(() => recorder.snapshot())
     this.#runs.set(id, { recorder, secrets, context, controller, done })
     this.#forgetOldRuns()

@@ -7,18 +7,28 @@ const MIN_VALUE_LENGTH = 6
 
 export class SecretBox {
   readonly #byId = new Map<string, { value: string; label: string }>()
-  readonly #idByValue = new Map<string, string>()
+  /** Every spelling of every secret (as is, URL- and form-encoded, JSON-escaped) → its id. */
+  readonly #idBySpelling = new Map<string, string>()
+  /** The spellings to look for, longest first; rebuilt when a secret is added. */
+  #spellings: string[] = []
   #next = 1
 
   /** Registers a secret and returns its marker, «secret:<id>:<label>». */
   add(value: string, label: string): string {
-    let id = this.#idByValue.get(value)
+    let id = this.#idBySpelling.get(value)
     if (id === undefined) {
       id = `s${this.#next++}`
       this.#byId.set(id, { value, label })
-      this.#idByValue.set(value, id)
+      // Recorded bodies and URLs keep the encoded form of what was sent, so look for that too.
+      for (const spelling of spellingsOf(value)) {
+        if (!this.#idBySpelling.has(spelling)) this.#idBySpelling.set(spelling, id)
+      }
+      // Longest first, so a token that contains another secret is replaced whole.
+      this.#spellings = [...this.#idBySpelling.keys()]
+        .filter((spelling) => spelling.length >= MIN_VALUE_LENGTH)
+        .sort((a, b) => b.length - a.length)
     }
-    return marker(id, this.#byId.get(id)?.label ?? label)
+    return this.#markerOf(id)
   }
 
   reveal(id: string): string | undefined {
@@ -28,12 +38,9 @@ export class SecretBox {
   /** Replaces every registered secret that appears in the text with its marker. */
   redact(text: string): string {
     let result = text
-    // Longest first, so a token that contains another secret is replaced whole.
-    const values = [...this.#idByValue.keys()].sort((a, b) => b.length - a.length)
-    for (const value of values) {
-      if (value.length < MIN_VALUE_LENGTH || !result.includes(value)) continue
-      const id = this.#idByValue.get(value) ?? ''
-      result = result.split(value).join(marker(id, this.#byId.get(id)?.label ?? 'secret'))
+    for (const spelling of this.#spellings) {
+      if (!result.includes(spelling)) continue
+      result = result.split(spelling).join(this.#markerOf(this.#idBySpelling.get(spelling) ?? ''))
     }
     return result
   }
@@ -49,6 +56,18 @@ export class SecretBox {
     }
     return value
   }
+
+  #markerOf(id: string): string {
+    const label = this.#byId.get(id)?.label ?? 'secret'
+    return `«secret:${id}:${label.replace(/[»:]/g, '')}»`
+  }
 }
 
-const marker = (id: string, label: string) => `«secret:${id}:${label.replace(/[»:]/g, '')}»`
+function spellingsOf(value: string): Set<string> {
+  return new Set([
+    value,
+    encodeURIComponent(value),
+    new URLSearchParams({ v: value }).toString().slice(2), // form encoding: spaces as +, ~ as %7E
+    JSON.stringify(value).slice(1, -1),
+  ])
+}

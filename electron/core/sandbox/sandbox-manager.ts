@@ -2,6 +2,7 @@
 // faces: start, stop and status, with every change and every outbox message sent as an event.
 import type { SandboxStatus } from '../../../shared/sandbox-model'
 import type { EventBus } from '../event-bus'
+import { describeForLog } from '../describe-for-log'
 import { toWireError } from '../to-wire-error'
 import { startCognitoSandbox, type CognitoSandbox } from './cognito/cognito-pool-server'
 import { startOidcSandbox, type OidcSandbox } from './oidc/oidc-sandbox'
@@ -48,7 +49,10 @@ export class SandboxManager {
         this.#setStatus({ state: 'running', oidc: oidc.description, cognito: cognito.description })
       } catch (error) {
         await oidc?.close() // never leave half a sandbox listening
-        this.#setStatus({ state: 'failed', error: toWireError(error) })
+        const wire = toWireError(error)
+        if (wire.code === 'INTERNAL_ERROR')
+          console.error(`[afx] sandbox failed to start: ${describeForLog(error)}`)
+        this.#setStatus({ state: 'failed', error: wire })
       }
       return this.status()
     })

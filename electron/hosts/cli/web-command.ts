@@ -30,8 +30,8 @@ export async function webCommand(options: WebCommandOptions, ctx: CliContext): P
     throw error
   })
   ctx.stdout(options.announce(host.url))
-  // The browser's command line shows the code to every local user, but it works once, for a
-  // minute; the browser trades it for a session key as soon as the page loads.
+  // The browser's command line shows the code to every local user, but it works once (and only
+  // for a few minutes); the browser trades it for a session key as soon as the page loads.
   if (options.open) openSystemBrowser(new URL(host.url))
   return host
 }

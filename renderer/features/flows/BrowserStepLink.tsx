@@ -29,7 +29,8 @@ export function BrowserStepLink({ runId, step, url }: { runId: string; step: Ste
     for (const [marker, secretId] of url.matchAll(SECRET_MARKER)) {
       const result = await call('runs.revealSecret', { runId, secretId: secretId ?? '' })
       if (!result.ok) return
-      whole = whole.replace(marker, result.value.value)
+      const value = result.value.value
+      whole = whole.replace(marker, () => value) // a $ in a secret is not a replacement pattern
     }
     setRevealed(whole)
   }

@@ -45,7 +45,7 @@ code{font-size:.9em;background:#eef;padding:0 .2em;border-radius:3px}.actions{di
  * auto-submit form script (response_mode=form_post).
  * @see https://www.w3.org/TR/CSP3/#directive-form-action
  */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+export const SANDBOX_PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': [
     "default-src 'none'",
     "script-src 'self'",

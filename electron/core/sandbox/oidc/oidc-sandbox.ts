@@ -5,7 +5,7 @@ import { createServer, type RequestListener } from 'node:http'
 import { listenWithFallback } from '../listen-with-fallback'
 import { createDemoClients } from './demo-clients'
 import { handleInteractionRoute } from './interaction-routes'
-import { SECURITY_HEADERS } from './html-page'
+import { SANDBOX_PAGE_HEADERS } from './html-page'
 import { loadOidcProvider } from './load-oidc-provider'
 import { MemoryStore } from './memory-adapter'
 import { buildProviderConfiguration } from './provider-configuration'
@@ -49,7 +49,7 @@ export async function startOidcSandbox(options: OidcSandboxOptions = {}): Promis
   // The issuer names the port, so the provider exists only once the port is known.
   let handle: RequestListener = (_req, res) => res.writeHead(503).end()
   const server = createServer((req, res) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+    for (const [name, value] of Object.entries(SANDBOX_PAGE_HEADERS)) res.setHeader(name, value)
     handle(req, res)
   })
   const port = await listenWithFallback(server, options.port ?? OIDC_SANDBOX_DEFAULT_PORT, HOST)
