@@ -125,3 +125,32 @@ test('an access token issued by the sandbox provider decodes as an RFC 9068 JWT'
   await verify.getByRole('button', { name: 'Verify' }).click()
   await expect(verdict).toContainText('Signature INVALID')
 })
+
+test('compares two tokens claim by claim, differences first', async ({ page }) => {
+  const { privateKey } = await generateKeyPair('ES256')
+  const sign = (claims: Record<string, unknown>, iat: number) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('alice')
+      .setIssuedAt(iat)
+      .sign(privateKey)
+  const hosted = await sign(
+    { amr: ['pwd'], 'cognito:groups': ['admins'], identities: [{ providerName: 'Google' }] },
+    1_800_000_000,
+  )
+  const srp = await sign({ amr: ['srp'], 'cognito:groups': ['admins'] }, 1_800_000_100)
+
+  await openTokensPage(page, app)
+  await page.getByLabel('Token', { exact: true }).fill(hosted)
+  await page.getByLabel('Second token').fill(srp)
+
+  const table = page.getByRole('table', { name: 'Claims compared' })
+  const rows = table.getByRole('row')
+  await expect(rows.nth(1)).toContainText('amr["pwd"]["srp"]changed')
+  await expect(rows.nth(2)).toContainText('identities')
+  await expect(rows.nth(2)).toContainText('only in the first')
+  await expect(table.getByRole('row', { name: /^cognito:groups/ })).toContainText('same')
+  await expect(table.getByRole('row', { name: /^iat/ })).toContainText(
+    'changed (differs on every token)',
+  )
+})

@@ -5,6 +5,7 @@ import type { WireError } from '../../../shared/wire-error'
 import { call } from '../../client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { DecodedTokenView } from './DecodedTokenView'
+import { ComparePanel } from './ComparePanel'
 import { VerifyPanel } from './VerifyPanel'
 
 type Decoding =
@@ -56,6 +57,9 @@ export function TokensPage() {
       {decoding.status === 'decoded' && <DecodedTokenView token={decoding.token} />}
       {decoding.status === 'decoded' && decoding.token.kind === 'jws' && (
         <VerifyPanel token={text} />
+      )}
+      {decoding.status === 'decoded' && decoding.token.kind === 'jws' && (
+        <ComparePanel first={decoding.token} />
       )}
     </section>
   )
