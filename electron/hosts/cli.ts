@@ -1,4 +1,5 @@
 // The afx command's entry point: wires runCli to this process's streams, signals and files.
+import { createInterface, type Interface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import packageJson from '../../package.json' with { type: 'json' }
 import { runCli } from './cli/run-cli'
@@ -17,6 +18,23 @@ const readStdin = async (): Promise<string> => {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+// The AWS SDK warns on every start that its 2027 releases will need Node 22: eight lines on stderr
+// of a command whose errors are one line. Node 20 runs it fine today; the README says which Node.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
+let terminal: Interface | undefined
+/** Questions go to stderr, so stdout stays the run's output (--json stays parseable). */
+const ask = (question: string) =>
+  new Promise<string>((resolve, reject) => {
+    terminal ??= createInterface({ input: process.stdin, output: process.stderr })
+    const onClose = () => reject(new Error('stdin closed'))
+    terminal.once('close', onClose)
+    terminal.question(question, (line) => {
+      terminal?.off('close', onClose)
+      resolve(line)
+    })
+  })
+
 const untilInterrupted = () =>
   new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve())
@@ -30,6 +48,9 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
   readStdin,
+  ask,
   untilInterrupted,
   now: () => Date.now(),
 })
+// An open question interface would keep stdin, and so this process, alive.
+terminal?.close()

@@ -13,7 +13,12 @@ export type CliRun = {
 
 export function runCliInProcess(
   argv: string[],
-  options: { stdin?: string; now?: number } = {},
+  options: {
+    stdin?: string
+    now?: number
+    /** Answers the questions afx asks at the terminal (MFA codes); none: as if stdin were closed. */
+    answer?: (question: string) => Promise<string>
+  } = {},
 ): CliRun {
   const stdout: string[] = []
   const stderr: string[] = []
@@ -26,6 +31,7 @@ export function runCliInProcess(
     stdout: (text) => stdout.push(...text.split('\n')),
     stderr: (text) => stderr.push(text),
     readStdin: async () => options.stdin ?? '',
+    ask: options.answer ?? (() => Promise.reject(new Error('stdin closed'))),
     untilInterrupted: () => interrupted,
     now: () => options.now ?? Date.now(),
   }

@@ -6,5 +6,7 @@ export type CliContext = {
   stdout: (text: string) => void
   stderr: (text: string) => void
   readStdin: () => Promise<string>
+  /** Asks one question on the terminal and returns the line typed; rejects when stdin ends. */
+  ask: (question: string) => Promise<string>
   now: () => number
 }

@@ -1,7 +1,7 @@
 // `afx flow <name>`: runs one OAuth flow straight through and prints its steps, or the whole run
 // as JSON. Exit 0 when it succeeded, 1 when the provider refused or a check failed.
 import type { StartRunInput } from '../../../shared/flow-input'
-import type { Diagnostic, Run, Step } from '../../../shared/run-model'
+import type { Diagnostic, InputField, InputValues, Run, Step } from '../../../shared/run-model'
 import { SECRET_MARKER } from '../../../shared/run-model'
 import type { CliContext } from './cli-context'
 import { readFlowInput, type FlowOptions } from './flow-input-from-options'
@@ -15,14 +15,32 @@ export type FlowCommandOptions = FlowOptions & {
 }
 
 export async function flowCommand(options: FlowCommandOptions, ctx: CliContext): Promise<number> {
-  const input = await readFlowInput(options, ctx.readStdin)
+  return runAndPrint(await readFlowInput(options, ctx.readStdin), options, ctx)
+}
+
+/**
+ * Runs a flow to its end at the terminal: says where to act in a browser, asks for what a step
+ * needs from a person (an MFA code), then prints the run. Exit 0 when it succeeded.
+ */
+export async function runAndPrint(
+  input: StartRunInput,
+  options: { json: boolean; reveal: boolean },
+  ctx: CliContext,
+): Promise<number> {
   const { runs, events } = ctx.core
   let announced = false
+  const asked = new Set<string>()
   const { run, done } = runs.start(input)
-  // Whoever has to act in a browser is told where, on stderr, as soon as it is known.
   const unsubscribe = events.subscribe((event, payload) => {
     const updated = payload as Run
-    if (event !== 'run.updated' || updated.id !== run.id || announced) return
+    if (event !== 'run.updated' || updated.id !== run.id) return
+    const question = updated.steps.at(-1)
+    if (updated.status === 'waiting' && question?.kind === 'input' && !asked.has(question.id)) {
+      asked.add(question.id)
+      void answer(question, run.id, ctx)
+    }
+    if (announced) return
+    // Whoever has to act in a browser is told where, on stderr, as soon as it is known.
     const step = updated.steps.find((s) => s.kind === 'browser' && s.status === 'done')
     const line = step && announcement(input, step, (id) => runs.revealSecret(run.id, id))
     if (line === undefined) return
@@ -95,3 +113,16 @@ function revealAll(run: Run, reveal: (id: string) => string): Run {
 
 const revealText = (text: string, reveal: (id: string) => string) =>
   text.replace(SECRET_MARKER, (_marker, id: string) => reveal(id))
+
+/** Asks each field of an input step at the terminal; no answer (stdin closed) cancels the run. */
+async function answer(step: Step, runId: string, ctx: CliContext): Promise<void> {
+  const values: InputValues = {}
+  try {
+    for (const field of (step.inputs.fields ?? []) as InputField[]) {
+      values[field.name] = (await ctx.ask(terminalSafe(`${field.label}: `))).trim()
+    }
+    ctx.core.runs.provideInput(runId, values)
+  } catch {
+    await ctx.core.runs.cancel(runId)
+  }
+}

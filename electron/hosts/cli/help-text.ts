@@ -7,6 +7,11 @@ Usage:
   afx sandbox [--json]           run the sandbox alone: an OpenID provider and a Cognito-compatible
                                  user pool on 127.0.0.1, with demo clients and users
   afx decode <jwt> [--json]      decode a JWT without verifying it ("-" reads it from stdin)
+  afx cognito --user-pool-id ID --client-id ID --username U --password P|- [--client-secret S]
+           [--region R] [--endpoint URL] [--auth-flow USER_SRP_AUTH|USER_PASSWORD_AUTH|CUSTOM_AUTH]
+           [--json] [--reveal]
+                                 sign in to a Cognito user pool through its own API, SRP by
+                                 default; MFA codes and new passwords are asked on the terminal
   afx verify <jwt> [--issuer URL | --jwks URL | --key FILE] [--client-id ID] [--nonce N]
            [--max-age S] [--skew S] [--kind id_token|access_token] [--json]
                                  verify the signature and check every claim; exit 1 on a failure

@@ -9,6 +9,7 @@ import { describeForLog } from '../../core/describe-for-log'
 import { toWireError } from '../../core/to-wire-error'
 import type { CliContext } from './cli-context'
 import { decodeCommand, formatErrorLine } from './decode-command'
+import { cognitoCommand } from './cognito-command'
 import { flowCommand } from './flow-command'
 import { verifyCommand } from './verify-command'
 import { findElectronBinary } from './find-electron-binary'
@@ -98,6 +99,23 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
         },
         contextFor('cli'),
       )
+    case 'cognito':
+      if (args.length > 0) throw new UsageError('cognito takes only options (see afx --help).')
+      return cognitoCommand(
+        {
+          region: values.region,
+          userPoolId: values['user-pool-id'],
+          clientId: values['client-id'],
+          clientSecret: values['client-secret'],
+          endpoint: values.endpoint,
+          username: values.username,
+          password: values.password,
+          authFlow: values['auth-flow'],
+          json: values.json ?? false,
+          reveal: values.reveal ?? false,
+        },
+        contextFor('cli'),
+      )
     case 'verify':
       if (args.length > 1) throw new UsageError('verify takes exactly one token.')
       return verifyCommand(
@@ -157,6 +175,12 @@ function parseCommandLine(argv: string[]) {
         browser: { type: 'string' },
         reveal: { type: 'boolean' },
         jwks: { type: 'string' },
+        region: { type: 'string' },
+        'user-pool-id': { type: 'string' },
+        endpoint: { type: 'string' },
+        username: { type: 'string' },
+        password: { type: 'string' },
+        'auth-flow': { type: 'string' },
         key: { type: 'string' },
         nonce: { type: 'string' },
         'max-age': { type: 'string' },
