@@ -57,6 +57,7 @@ test('walks authorization code + PKCE step by step against the sandbox', async (
     await next.getByRole('button', { name: 'Send' }).click()
   }
   await expect(status).toHaveText('Succeeded')
+  await expect(run.getByRole('img', { name: 'Sequence of 9 steps' })).toBeVisible()
   const check = run.getByRole('article', { name: 'Verify the ID token: signature and every claim' })
   await expect(check).toContainText('"signature": "valid"')
   await expect(check).toContainText('OIDC Core §3.1.3.7')

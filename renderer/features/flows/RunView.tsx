@@ -6,6 +6,7 @@ import type { WireError } from '../../../shared/wire-error'
 import { call } from '../../client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { SecretText } from '../../components/SecretText'
+import { SequenceDiagram } from '../../components/SequenceDiagram'
 import { rememberRun, useRun } from '../../state/run-store'
 import { StepCard } from './StepCard'
 import { InputPrompt } from './InputPrompt'
@@ -59,6 +60,7 @@ export function RunView({ runId }: { runId: string }) {
         )}
       </div>
       {error && <ErrorNotice error={error} />}
+      <SequenceDiagram steps={run.steps} />
       <ol className="steps" aria-label="Steps">
         {run.steps.map((step) => (
           <li key={step.id}>
