@@ -4,6 +4,7 @@
 import * as oidc from 'openid-client'
 import type { ProviderInput } from '../../../shared/flow-input'
 import { isLoopbackHttpUrl } from '../../../shared/loopback-hosts'
+import { AfxError } from '../errors'
 import type { RunContext } from '../runs/run-context'
 import { discoveryUrlOf } from '../tokens/discover-issuer-keys'
 
@@ -25,13 +26,28 @@ export async function configureClient(
     const discoveryUrl = discoveryUrlOf(provider.issuer)
     // Plain HTTP only for loopback providers (the sandbox, a local IdP); anywhere else the
     // openid-client refusal stands and explains itself.
-    return oidc.discovery(issuer, client.clientId, undefined, auth, {
-      execute: isLoopbackHttpUrl(issuer) ? [oidc.allowInsecureRequests] : [],
-      [oidc.customFetch]: ctx.fetchFor({
-        title: `Discover the provider (${discoveryUrl})`,
-        explain: 'oauth.discovery',
-      }),
-    })
+    return oidc
+      .discovery(issuer, client.clientId, undefined, auth, {
+        execute: isLoopbackHttpUrl(issuer) ? [oidc.allowInsecureRequests] : [],
+        [oidc.customFetch]: ctx.fetchFor({
+          title: `Discover the provider (${discoveryUrl})`,
+          explain: 'oauth.discovery',
+        }),
+      })
+      .catch((error: unknown) => {
+        // openid-client checks what it understands and throws its own errors; a value it cannot
+        // even parse (an issuer that is no URL) surfaces as a bare TypeError.
+        if (!(error instanceof TypeError)) throw error
+        throw new AfxError(
+          'OAUTH_DISCOVERY_INVALID',
+          `The discovery document at ${discoveryUrl} is not usable: its issuer or an endpoint is not a valid URL.`,
+          {
+            hint: 'Open that URL: issuer must be exactly the URL it was fetched from (without /.well-known/…), and every endpoint a full https URL.',
+            ref: 'OpenID Connect Discovery §3, §4.3',
+            cause: error,
+          },
+        )
+      })
   }
   const metadata = {
     issuer: provider.endpoints.issuer ?? 'urn:afx:unknown-issuer',

@@ -98,6 +98,15 @@ function describeClientCheck(error: OAuthLikeError): Diagnostic {
       ref: 'RFC 6749 §10.12',
     }
   }
+  if (/JWT "iss"/.test(text)) {
+    return {
+      code: 'OAUTH_ID_TOKEN_ISS_MISMATCH',
+      severity: 'error',
+      message: `The ID token's iss claim is not the provider's issuer (${text}).`,
+      hint: "Another issuer made this ID token, or the profile's issuer is not the provider's exact issuer identifier (compare them character by character, trailing slash included).",
+      ref: 'OIDC Core §3.1.3.7 step 2',
+    }
+  }
   if (/"iss"/.test(text)) return describeIssProblem(text)
   if (/nonce/.test(text)) {
     return {

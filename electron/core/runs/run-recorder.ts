@@ -27,6 +27,11 @@ export class RunRecorder {
     return this.#run.status
   }
 
+  /** The step recorded last, live (for marking it failed when processing its answer fails). */
+  get lastStep(): Step | undefined {
+    return this.#run.steps.at(-1)
+  }
+
   addStep(meta: StepMeta, inputs: Record<string, unknown> = {}): Step {
     const step: Step = {
       id: `step-${this.#run.steps.length + 1}`,

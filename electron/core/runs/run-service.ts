@@ -142,7 +142,10 @@ export class RunService {
 
   #fail(recorder: RunRecorder, context: RunContext, controller: AbortController, error: unknown) {
     const cancelled = controller.signal.aborted
-    const step = context.currentStep
+    // No step in progress: what failed was the processing of the last exchange's answer (openid-
+    // client refusing a token response), so that exchange is where the failure belongs.
+    const last = recorder.lastStep
+    const step = context.currentStep ?? (!cancelled && last?.kind === 'http' ? last : undefined)
     const diagnostics = cancelled ? [] : describeRunFailure(error)
     if (step) {
       recorder.addDiagnostics(
