@@ -34,6 +34,7 @@ export async function configureClient(
           explain: 'oauth.discovery',
         }),
       })
+      .then((config) => refuseRemoteHttpEndpoints(config))
       .catch((error: unknown) => {
         // openid-client checks what it understands and throws its own errors; a value it cannot
         // even parse (an issuer that is no URL) surfaces as a bare TypeError.
@@ -77,4 +78,25 @@ function clientAuthentication(client: ClientSettings): oidc.ClientAuth {
   return method === 'client_secret_post'
     ? oidc.ClientSecretPost(client.clientSecret)
     : oidc.ClientSecretBasic(client.clientSecret)
+}
+
+/**
+ * Plain http is allowed for a loopback provider, and openid-client allows it then for the whole
+ * configuration: an endpoint that leaves this computer over plain http would carry the client
+ * secret and the tokens in clear, so it is refused.
+ */
+function refuseRemoteHttpEndpoints(config: oidc.Configuration): oidc.Configuration {
+  for (const [name, value] of Object.entries(config.serverMetadata())) {
+    if (typeof value !== 'string' || !value.startsWith('http:')) continue
+    if (isLoopbackHttpUrl(new URL(value))) continue
+    throw new AfxError(
+      'OAUTH_INSECURE_ENDPOINT',
+      `The provider's ${name} is plain http on another computer (${value}); only https may leave this computer.`,
+      {
+        hint: "Secrets and tokens would cross the network unencrypted. Use the provider's https endpoints.",
+        ref: 'RFC 6749 §3.2 (TLS is required at the token endpoint)',
+      },
+    )
+  }
+  return config
 }

@@ -1,6 +1,7 @@
 // Turns whatever ended a run (a provider's refusal, a failed check in openid-client, our own
 // AfxError) into diagnostics a person can act on. Only bugs become INTERNAL_ERROR.
-import type { Diagnostic } from '../../../shared/run-model'
+import type { Diagnostic, HttpExchange } from '../../../shared/run-model'
+import { describeBadAnswer } from './describe-bad-answer'
 import { describeForLog } from '../describe-for-log'
 import { AfxError } from '../errors'
 import { hintForCognitoError } from '../cognito/cognito-error-hints'
@@ -17,7 +18,11 @@ type OAuthLikeError = Error & {
   cause?: unknown
 }
 
-export function describeRunFailure(thrown: unknown): Diagnostic[] {
+/** `answer`: the response of the exchange that failed, when there was one, for its own words. */
+export function describeRunFailure(
+  thrown: unknown,
+  answer?: HttpExchange['response'],
+): Diagnostic[] {
   // openid-client wraps what our fetch threw (a refused connection, a timeout) in its own error.
   const error = findAfxError(thrown) ?? thrown
   if (error instanceof AfxError) {
@@ -37,7 +42,7 @@ export function describeRunFailure(thrown: unknown): Diagnostic[] {
   const challenge = bearerChallengeError(oauth)
   if (challenge) return [describeProviderError(challenge)]
   if (typeof oauth?.code === 'string' && oauth.code.startsWith('OAUTH_')) {
-    return [describeClientCheck(oauth)]
+    return [describeBadAnswer(oauth.code, answer) ?? describeClientCheck(oauth)]
   }
   console.error(`[afx] run failed unexpectedly: ${describeForLog(error)}`)
   return [
@@ -88,7 +93,8 @@ const isAwsServiceError = (error: unknown): error is AwsServiceError =>
 /** openid-client refused what the provider sent (state, iss, nonce, a malformed answer). */
 function describeClientCheck(error: OAuthLikeError): Diagnostic {
   const detail = error.cause instanceof Error ? error.cause.message : undefined
-  const text = `${error.message}${detail ? `: ${detail}` : ''}`
+  // openid-client often repeats its message as the cause's: say it once.
+  const text = `${error.message}${detail && detail !== error.message ? `: ${detail}` : ''}`
   if (/"state"/.test(text)) {
     return {
       code: 'OAUTH_STATE_MISMATCH',

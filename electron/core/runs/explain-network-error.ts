@@ -23,6 +23,23 @@ const BY_CODE: Record<string, { code: string; message: string; hint: string }> =
     message: 'The server closed the connection before answering.',
     hint: 'The server may be overloaded, or something between you and it cut the connection.',
   },
+  // undici's name for a connection the server closed, before the headers or part-way through the
+  // body: either way no whole answer arrived.
+  UND_ERR_SOCKET: {
+    code: 'HTTP_CONNECTION_RESET',
+    message: 'The server closed the connection before its answer was complete.',
+    hint: 'The server may have crashed or restarted, or a proxy cut the connection; try again.',
+  },
+  HPE_INVALID_CONSTANT: {
+    code: 'HTTP_NOT_HTTP',
+    message: 'What answers at that address does not speak HTTP.',
+    hint: 'Check the port: another kind of server (SSH, a database, a mail server) listens there.',
+  },
+  ERR_SSL_WRONG_VERSION_NUMBER: {
+    code: 'HTTP_TLS_NOT_SPOKEN',
+    message: 'The server at that address does not speak TLS, so https:// cannot reach it.',
+    hint: 'Use http:// for a local server without TLS (such as the sandbox), or the https port.',
+  },
   DEPTH_ZERO_SELF_SIGNED_CERT: {
     code: 'HTTP_TLS_UNTRUSTED',
     message: "The server's TLS certificate is self-signed, so it cannot be trusted.",
@@ -32,6 +49,11 @@ const BY_CODE: Record<string, { code: string; message: string; hint: string }> =
     code: 'HTTP_TLS_UNTRUSTED',
     message: "The server's TLS certificate chain ends in a self-signed certificate.",
     hint: 'A proxy or a private CA may be in the way; trust its certificate explicitly if you mean to.',
+  },
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: {
+    code: 'HTTP_TLS_UNTRUSTED',
+    message: "The server's TLS certificate is signed by an authority this computer does not trust.",
+    hint: 'A private CA or an intercepting proxy may be in the way; trust its certificate explicitly if you mean to.',
   },
   CERT_HAS_EXPIRED: {
     code: 'HTTP_TLS_UNTRUSTED',

@@ -268,7 +268,9 @@ export class RunContext {
     const note = response.ok ? undefined : options.expectedError?.(response.status, text)
     if (note) this.#recorder.addDiagnostics(step, [note])
     this.#finish(step, { status: response.ok || note ? 'done' : 'failed' })
-    return new Response(text, { status: response.status, headers: response.headers })
+    // 204, 205 and 304 carry no body, and the Response constructor refuses one for them.
+    const body = [204, 205, 304].includes(response.status) ? null : text
+    return new Response(body, { status: response.status, headers: response.headers })
   }
 
   #recordExchange(step: Step, exchange: NonNullable<Step['exchange']>): void {

@@ -146,7 +146,10 @@ export class RunService {
     // client refusing a token response), so that exchange is where the failure belongs.
     const last = recorder.lastStep
     const step = context.currentStep ?? (!cancelled && last?.kind === 'http' ? last : undefined)
-    const diagnostics = cancelled ? [] : describeRunFailure(error)
+    const described = cancelled ? [] : describeRunFailure(error, step?.exchange?.response)
+    // A failed exchange already explained itself on its step: the run says the same, once.
+    const own = step?.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') ?? []
+    const diagnostics = described[0]?.code === 'RUN_STEP_FAILED' && own.length > 0 ? own : described
     if (step) {
       recorder.addDiagnostics(
         step,

@@ -175,6 +175,7 @@ function holdsSecret(key: VerificationKey): boolean {
   return key.kind === 'jwks' && key.keys.some((jwk) => jwk.kty === 'oct')
 }
 
+/** "The key…" → "the key…", but "GET http://…" and "JWKS …" keep their capitals. */
 function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1)
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text
 }

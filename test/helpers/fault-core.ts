@@ -1,0 +1,29 @@
+// An engine for fault tests, built as create-core.ts builds it but with a short HTTP timeout, so a
+// stalled provider fails a test in seconds instead of the production 30.
+import { EventBus } from '../../electron/core/event-bus'
+import { LoopbackListener } from '../../electron/core/loopback/loopback-listener'
+import { RunService } from '../../electron/core/runs/run-service'
+
+export type FaultCore = { events: EventBus; runs: RunService }
+
+/** The limits create-core.ts uses, except the timeout. */
+export const FAULT_LIMITS = { httpTimeoutMs: 2_000, maxResponseBytes: 1_000_000 }
+
+export function createFaultCore(limits: Partial<typeof FAULT_LIMITS> = {}): FaultCore {
+  const events = new EventBus()
+  const runs = new RunService({
+    events,
+    deps: {
+      fetch,
+      openBrowser: () => {
+        throw new Error(
+          'fault tests drive the callback themselves: start flows with browser "none"',
+        )
+      },
+      openLoopback: (loopback) => LoopbackListener.open(loopback),
+      ...FAULT_LIMITS,
+      ...limits,
+    },
+  })
+  return { events, runs }
+}
