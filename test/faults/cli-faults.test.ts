@@ -88,11 +88,8 @@ describe('afx verify --issuer <bad provider> (the inspector fetch)', () => {
     CASE_MS,
   )
 
-  // BUG: fetch-json.ts:49 and :121 (describeError) show undici's words as they are: "fetch failed
-  // (connect ECONNREFUSED 127.0.0.1:PORT)" / "(getaddrinfo ENOTFOUND host)", the raw library
-  // message alone (O1). The engine's explain-network-error.ts already has the plain words.
-  it.fails(
-    'connection refused is said in plain words [known bug: fetch-json.ts:121]',
+  it(
+    'connection refused is said in plain words',
     async () => {
       const { failed } = await verifyAgainst(`http://127.0.0.1:${await releasedPort()}`)
       expect(failed[0]).toMatch(/connection refused/i)
@@ -101,8 +98,8 @@ describe('afx verify --issuer <bad provider> (the inspector fetch)', () => {
     CASE_MS,
   )
 
-  it.fails(
-    'an unknown host is said in plain words [known bug: fetch-json.ts:121]',
+  it(
+    'an unknown host is said in plain words',
     async () => {
       const { code, failed } = await verifyAgainst('https://idp.afx-fault.invalid')
       expect(code).toBe(1)
@@ -112,8 +109,8 @@ describe('afx verify --issuer <bad provider> (the inspector fetch)', () => {
     CASE_MS,
   )
 
-  it.skipIf(!HAS_OPENSSL).fails(
-    'a self-signed certificate is said in plain words (needs openssl) [known bug: fetch-json.ts:121]',
+  it.skipIf(!HAS_OPENSSL)(
+    'a self-signed certificate is said in plain words (needs openssl)',
     async () => {
       const fault = await provider({}, (await makeTestCertificates())!.selfSigned)
       const { code, failed } = await verifyAgainst(fault.issuer)

@@ -1,6 +1,7 @@
 // Fetches a small JSON document (discovery metadata, a JWKS) through an injected fetch, with a
 // timeout, a size bound and no redirects, so a slow or hostile endpoint cannot hang or flood us.
 // @see OpenID Connect Discovery 1.0 §4, RFC 7517 §5, RFC 9700 §2.6 (TLS)
+import { explainNetworkError } from '../runs/explain-network-error'
 
 export type FetchJsonOptions = {
   fetch: typeof fetch
@@ -46,7 +47,11 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
     const timedOut = error instanceof Error && error.name === 'TimeoutError'
     return timedOut
       ? { ok: false, problem: 'timeout', message: `GET ${url} took longer than ${timeoutMs} ms.` }
-      : { ok: false, problem: 'network', message: `GET ${url} failed: ${describeError(error)}.` }
+      : {
+          ok: false,
+          problem: 'network',
+          message: `GET ${url}: ${explainNetworkError(error, timeoutMs).message}`,
+        }
   }
   if (body === null) {
     return {
@@ -116,11 +121,4 @@ async function readBounded(response: Response, maxBytes: number): Promise<string
     offset += chunk.byteLength
   }
   return new TextDecoder().decode(bytes)
-}
-
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown error'
-  // undici keeps the useful part (ECONNREFUSED, ENOTFOUND) in `cause`.
-  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : ''
-  return `${error.message}${cause}`
 }

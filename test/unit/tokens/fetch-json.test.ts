@@ -109,9 +109,12 @@ describe('fetchJson', () => {
     })
   })
 
-  it('reports a network failure with its cause', async () => {
+  it('reports a network failure in words, from the code undici keeps in its cause', async () => {
     const refused = async () => {
-      throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:1') })
+      const cause = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {
+        code: 'ECONNREFUSED',
+      })
+      throw new TypeError('fetch failed', { cause })
     }
 
     const result = await fetchJson(URL_OK, { fetch: refused as typeof fetch })
@@ -119,7 +122,7 @@ describe('fetchJson', () => {
     expect(result).toMatchObject({
       ok: false,
       problem: 'network',
-      message: expect.stringMatching(/ECONNREFUSED/),
+      message: expect.stringMatching(/connection refused/),
     })
   })
 })
