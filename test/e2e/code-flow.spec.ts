@@ -1,19 +1,10 @@
-import { expect, test } from '@playwright/test'
 import { waitForSandbox } from '../helpers/call-web-host'
-import { startBuiltWebHost, type RunningWebHost } from '../helpers/start-web-host'
-
-let app: RunningWebHost
-
-test.beforeEach(async () => {
-  app = await startBuiltWebHost()
-})
-test.afterEach(async () => {
-  await app.stop()
-})
+import { expect, test } from './app-fixture'
 
 test('walks authorization code + PKCE step by step against the sandbox', async ({
   page,
   context,
+  app,
 }) => {
   await waitForSandbox(app)
   await page.goto(app.url)

@@ -1,18 +1,11 @@
-import { expect, test } from '@playwright/test'
 import { TOTP } from 'otpauth'
 import { waitForSandbox } from '../helpers/call-web-host'
-import { startBuiltWebHost, type RunningWebHost } from '../helpers/start-web-host'
+import { expect, test } from './app-fixture'
 
-let app: RunningWebHost
-
-test.beforeEach(async () => {
-  app = await startBuiltWebHost()
-})
-test.afterEach(async () => {
-  await app.stop()
-})
-
-test('signs tom in to the sandbox pool by SRP, answering his TOTP challenge', async ({ page }) => {
+test('signs tom in to the sandbox pool by SRP, answering his TOTP challenge', async ({
+  page,
+  app,
+}) => {
   const { cognito } = await waitForSandbox(app)
   const tom = cognito!.users.find((user) => user.username === 'tom')!
   await page.goto(app.url)

@@ -1,19 +1,10 @@
-import { expect, test } from '@playwright/test'
 import { waitForSandbox } from '../helpers/call-web-host'
-import { startBuiltWebHost, type RunningWebHost } from '../helpers/start-web-host'
-
-let app: RunningWebHost
-
-test.beforeEach(async () => {
-  app = await startBuiltWebHost()
-})
-test.afterEach(async () => {
-  await app.stop()
-})
+import { expect, test } from './app-fixture'
 
 test('runs the device flow from the Flows page: the code shown, entered, tokens obtained', async ({
   page,
   context,
+  app,
 }) => {
   await waitForSandbox(app)
   await page.goto(app.url)

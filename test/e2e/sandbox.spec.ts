@@ -2,21 +2,12 @@ import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
-import { expect, test } from '@playwright/test'
 import { callWebHost, waitForSandbox } from '../helpers/call-web-host'
-import { startBuiltWebHost, type RunningWebHost } from '../helpers/start-web-host'
-
-let app: RunningWebHost
-
-test.beforeEach(async () => {
-  app = await startBuiltWebHost()
-})
-test.afterEach(async () => {
-  await app.stop()
-})
+import { expect, test } from './app-fixture'
 
 test('the app starts the sandbox on launch and shows its endpoints, clients, users and outbox', async ({
   page,
+  app,
 }) => {
   const status = await waitForSandbox(app)
   expect(status.state).toBe('running')
@@ -71,6 +62,7 @@ test('the app starts the sandbox on launch and shows its endpoints, clients, use
 
 test('stopping the sandbox closes its ports; starting it again brings it back', async ({
   page,
+  app,
 }) => {
   const { oidc } = await waitForSandbox(app)
   await page.goto(app.url)

@@ -1,17 +1,9 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { CompactEncrypt, SignJWT, exportJWK, generateKeyPair } from 'jose'
 import * as oidc from 'openid-client'
 import { waitForSandbox } from '../helpers/call-web-host'
-import { startBuiltWebHost, type RunningWebHost } from '../helpers/start-web-host'
-
-let app: RunningWebHost
-
-test.beforeEach(async () => {
-  app = await startBuiltWebHost()
-})
-test.afterEach(async () => {
-  await app.stop()
-})
+import { expect, test } from './app-fixture'
+import type { RunningWebHost } from '../helpers/start-web-host'
 
 async function signedIdToken() {
   const { privateKey, publicKey } = await generateKeyPair('ES256')
@@ -33,7 +25,10 @@ async function openTokensPage(page: Page, running: RunningWebHost) {
   await page.getByRole('button', { name: 'Tokens' }).click()
 }
 
-test('pasting a signed ID token shows its header, payload and times in words', async ({ page }) => {
+test('pasting a signed ID token shows its header, payload and times in words', async ({
+  page,
+  app,
+}) => {
   const { token, kid } = await signedIdToken()
   await openTokensPage(page, app)
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
@@ -57,7 +52,7 @@ test('pasting a signed ID token shows its header, payload and times in words', a
   await page.screenshot({ path: 'test-results/token-inspector.png', fullPage: true })
 })
 
-test('a token that is not a JWT gets its problem in words', async ({ page }) => {
+test('a token that is not a JWT gets its problem in words', async ({ page, app }) => {
   await openTokensPage(page, app)
   await page.getByLabel('Token', { exact: true }).fill('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZGEifQ')
   const alert = page.getByRole('alert')
@@ -68,7 +63,7 @@ test('a token that is not a JWT gets its problem in words', async ({ page }) => 
   await expect(page.getByRole('alert')).toContainText('The payload decodes, but is not valid JSON.')
 })
 
-test('an encrypted token is named as encrypted, with its header shown', async ({ page }) => {
+test('an encrypted token is named as encrypted, with its header shown', async ({ page, app }) => {
   const { publicKey } = await generateKeyPair('RSA-OAEP-256')
   const jwe = await new CompactEncrypt(new TextEncoder().encode('{"sub":"ada"}'))
     .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A128GCM' })
@@ -81,6 +76,7 @@ test('an encrypted token is named as encrypted, with its header shown', async ({
 
 test('an access token issued by the sandbox provider decodes as an RFC 9068 JWT', async ({
   page,
+  app,
 }) => {
   const { oidc: provider } = await waitForSandbox(app)
   const service = provider!.clients.find((client) => client.client_id === 'afx-service')!
@@ -126,7 +122,7 @@ test('an access token issued by the sandbox provider decodes as an RFC 9068 JWT'
   await expect(verdict).toContainText('Signature INVALID')
 })
 
-test('compares two tokens claim by claim, differences first', async ({ page }) => {
+test('compares two tokens claim by claim, differences first', async ({ page, app }) => {
   const { privateKey } = await generateKeyPair('ES256')
   const sign = (claims: Record<string, unknown>, iat: number) =>
     new SignJWT(claims)
