@@ -61,7 +61,13 @@ export const CodeFlowInput = Common.extend({
   flow: z.literal('code'),
   pkce: z.enum(['S256', 'plain', 'off']).default('S256'),
   /** A verifier of your own (43–128 characters); generated when absent. */
-  codeVerifier: z.string().min(43).max(128).optional(),
+  codeVerifier: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9._~-]{43,128}$/,
+      'A code_verifier is 43 to 128 of A–Z a–z 0–9 - . _ ~ (RFC 7636 §4.1).',
+    )
+    .optional(),
   responseMode: z.enum(['query', 'fragment', 'form_post']).default('query'),
   ...BrowserFields,
 })

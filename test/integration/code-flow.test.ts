@@ -104,6 +104,16 @@ describe('authorization code flow against the sandbox provider', () => {
     expect(payload.sub).toBe('alice')
   })
 
+  it('uses a code_verifier the user gives (RFC 7636 Appendix B), its S256 challenge shown', async () => {
+    const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'
+    const run = await runWithLogin(codeFlow({ codeVerifier: verifier }))
+    expect(run.status).toBe('succeeded')
+    expect(run.steps[2]!.outputs.code_challenge).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM')
+    const marker = String(run.steps[2]!.outputs.code_verifier)
+    const secretId = /«secret:(s\d+):/.exec(marker)![1]!
+    expect(core.runs.revealSecret(run.id, secretId)).toBe(verifier)
+  })
+
   it.each(['form_post', 'fragment'] as const)('accepts the callback as %s', async (mode) => {
     const run = await runWithLogin(codeFlow({ responseMode: mode }))
     expect(run.status).toBe('succeeded')

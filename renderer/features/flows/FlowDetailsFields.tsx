@@ -29,6 +29,14 @@ export function FlowDetailsFields({ flow, details, onChange }: Props) {
           onChange={(pkce) => onChange({ pkce })}
         />
       )}
+      {flow === 'code' && details.pkce !== 'off' && (
+        <TextField
+          label="Code verifier"
+          value={details.codeVerifier}
+          onChange={(codeVerifier) => onChange({ codeVerifier })}
+          placeholder="generated for each run; or your own, 43–128 characters"
+        />
+      )}
       {flow === 'code' && (
         <SelectField
           label="Response mode"

@@ -23,6 +23,8 @@ export const FLOW_CHOICES: readonly { value: FlowName; label: string }[] = [
 /** The values only some flows use; each flow reads its own. */
 export type FlowDetails = {
   pkce: 'S256' | 'plain' | 'off'
+  /** A code_verifier of the user's own (43–128 characters); empty: one is generated. */
+  codeVerifier: string
   responseMode: 'query' | 'fragment' | 'form_post'
   responseType: 'id_token' | 'id_token token' | 'token'
   redirectHost: '127.0.0.1' | 'localhost' | '[::1]'
@@ -37,6 +39,7 @@ export type FlowDetails = {
 
 export const DEFAULT_DETAILS: FlowDetails = {
   pkce: 'S256',
+  codeVerifier: '',
   responseMode: 'query',
   responseType: 'id_token token',
   redirectHost: '127.0.0.1',
@@ -73,6 +76,9 @@ export function buildStartInput(
         ...common,
         flow,
         pkce: details.pkce,
+        ...(details.codeVerifier && details.pkce !== 'off'
+          ? { codeVerifier: details.codeVerifier.trim() }
+          : {}),
         responseMode: details.responseMode,
         ...roundTrip(),
       }
