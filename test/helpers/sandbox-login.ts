@@ -1,6 +1,5 @@
 // Signs a demo user in at the sandbox provider's own pages, in a real Chromium, and waits until
 // the browser has been sent back to the loopback redirect URI.
-export { launchChromium } from './chromium'
 import type { Browser, Page } from 'playwright-core'
 
 /** Opens the authorization URL, signs in, allows consent when asked, and returns the final page. */

@@ -3,12 +3,13 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startOidcSandbox, type OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
+import type { OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
 import type { CodeFlowInput } from '../../shared/flow-input'
 import type { Run } from '../../shared/run-model'
-import { launchChromium, signInAtSandbox } from '../helpers/sandbox-login'
+import { signInAtSandbox } from '../helpers/sandbox-login'
 import { authorizationUrlOf, waitForRun } from '../helpers/run-events'
 import { testCore } from '../helpers/test-impl'
+import { startSandboxAndBrowser, stopSandboxAndBrowser } from '../helpers/sandbox-and-browser'
 
 let sandbox: OidcSandbox
 let browser: Browser
@@ -16,13 +17,9 @@ const core = testCore()
 const alice = { username: 'alice', password: 'alice-password' }
 
 beforeAll(async () => {
-  sandbox = await startOidcSandbox({ port: 0 })
-  browser = await launchChromium()
+  ;({ sandbox, browser } = await startSandboxAndBrowser())
 })
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-})
+afterAll(() => stopSandboxAndBrowser({ sandbox, browser }))
 
 const codeFlow = (overrides: Partial<CodeFlowInput> = {}) =>
   ({

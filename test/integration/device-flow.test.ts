@@ -3,26 +3,23 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore } from '../../electron/core/create-core'
-import { startOidcSandbox, type OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
+import type { OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
 import type { DeviceFlowInput } from '../../shared/flow-input'
 import type { Run, Step } from '../../shared/run-model'
 import { runCliInProcess } from '../helpers/run-cli-in-process'
 import { waitForRun } from '../helpers/run-events'
-import { launchChromium } from '../helpers/sandbox-login'
 import { ALICE, hasNoJwtInClear } from '../helpers/sign-in-run'
 import { testCore } from '../helpers/test-impl'
+import { startSandboxAndBrowser, stopSandboxAndBrowser } from '../helpers/sandbox-and-browser'
 
 let sandbox: OidcSandbox
 let browser: Browser
 const core = testCore()
 
 beforeAll(async () => {
-  ;[sandbox, browser] = await Promise.all([startOidcSandbox({ port: 0 }), launchChromium()])
+  ;({ sandbox, browser } = await startSandboxAndBrowser())
 })
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-})
+afterAll(() => stopSandboxAndBrowser({ sandbox, browser }))
 
 // The sandbox names no interval, so RFC 8628's 5 s would apply; 1 s keeps the tests short.
 const deviceFlow = (overrides: Partial<DeviceFlowInput> = {}): DeviceFlowInput => ({

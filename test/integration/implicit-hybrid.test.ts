@@ -3,11 +3,10 @@
 // the sandbox provider with Chromium signing the user in.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startOidcSandbox, type OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
+import type { OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
 import type { HybridFlowInput, ImplicitFlowInput } from '../../shared/flow-input'
 import type { Run } from '../../shared/run-model'
 import { authorizationUrlOf } from '../helpers/run-events'
-import { launchChromium } from '../helpers/sandbox-login'
 import {
   ALICE,
   hasNoJwtInClear,
@@ -16,18 +15,16 @@ import {
   runWithSignIn,
 } from '../helpers/sign-in-run'
 import { testCore } from '../helpers/test-impl'
+import { startSandboxAndBrowser, stopSandboxAndBrowser } from '../helpers/sandbox-and-browser'
 
 let sandbox: OidcSandbox
 let browser: Browser
 const core = testCore()
 
 beforeAll(async () => {
-  ;[sandbox, browser] = await Promise.all([startOidcSandbox({ port: 0 }), launchChromium()])
+  ;({ sandbox, browser } = await startSandboxAndBrowser())
 })
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-})
+afterAll(() => stopSandboxAndBrowser({ sandbox, browser }))
 
 const browserFields = {
   mode: 'auto',

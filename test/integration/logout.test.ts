@@ -2,26 +2,23 @@
 // the browser comes back to the loopback listener with the state sent.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startOidcSandbox, type OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
+import type { OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
 import type { LogoutInput } from '../../shared/flow-input'
 import type { Run } from '../../shared/run-model'
 import { runCliInProcess } from '../helpers/run-cli-in-process'
 import { authorizationUrlOf, revealedUrlOf } from '../helpers/run-events'
-import { launchChromium } from '../helpers/sandbox-login'
 import { ALICE, hasNoJwtInClear, revealToken } from '../helpers/sign-in-run'
 import { testCore } from '../helpers/test-impl'
+import { startSandboxAndBrowser, stopSandboxAndBrowser } from '../helpers/sandbox-and-browser'
 
 let sandbox: OidcSandbox
 let browser: Browser
 const core = testCore()
 
 beforeAll(async () => {
-  ;[sandbox, browser] = await Promise.all([startOidcSandbox({ port: 0 }), launchChromium()])
+  ;({ sandbox, browser } = await startSandboxAndBrowser())
 })
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-})
+afterAll(() => stopSandboxAndBrowser({ sandbox, browser }))
 
 const logout = (overrides: Partial<LogoutInput> = {}): LogoutInput => ({
   flow: 'logout',

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { connect, Server as NetServer, type Socket } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from '../helpers/sandbox-login'
+import { launchChromium } from '../helpers/chromium'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { bindLoopback } from '../../electron/core/loopback/bind-loopback'
 import {

@@ -5,7 +5,7 @@ import { connect, type AddressInfo } from 'node:net'
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose'
 import * as client from 'openid-client'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium } from '../helpers/sandbox-login'
+import { launchChromium } from '../helpers/chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startOidcSandbox, type OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
 

@@ -2,13 +2,13 @@
 // introspection and revocation, through the engine and the CLI, against the sandbox provider.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startOidcSandbox, type OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
+import type { OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
 import type { CodeFlowInput, StartRunInput } from '../../shared/flow-input'
 import type { Run } from '../../shared/run-model'
 import { runCliInProcess } from '../helpers/run-cli-in-process'
-import { launchChromium } from '../helpers/sandbox-login'
 import { freePort, hasNoJwtInClear, revealToken, runWithSignIn } from '../helpers/sign-in-run'
 import { testCore } from '../helpers/test-impl'
+import { startSandboxAndBrowser, stopSandboxAndBrowser } from '../helpers/sandbox-and-browser'
 
 let sandbox: OidcSandbox
 let browser: Browser
@@ -17,15 +17,9 @@ const core = testCore()
 
 beforeAll(async () => {
   webPort = await freePort()
-  ;[sandbox, browser] = await Promise.all([
-    startOidcSandbox({ port: 0, webCallbackPort: webPort }),
-    launchChromium(),
-  ])
+  ;({ sandbox, browser } = await startSandboxAndBrowser({ webCallbackPort: webPort }))
 })
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-})
+afterAll(() => stopSandboxAndBrowser({ sandbox, browser }))
 
 const secretOf = (clientId: string) =>
   sandbox.description.clients.find((client) => client.client_id === clientId)?.client_secret
