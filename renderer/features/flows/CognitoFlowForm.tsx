@@ -4,6 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { CognitoAuthFlow } from '../../../shared/cognito-flow-input'
 import type { StartRunInput } from '../../../shared/flow-input'
 import { useSandbox } from '../../state/use-sandbox'
+import { CheckField } from './FormFields'
 
 type Props = { onStart: (input: StartRunInput) => void }
 
@@ -191,14 +192,7 @@ export function CognitoFlowForm({ onStart }: Props) {
 
       <span />
       <div className="checks">
-        <label>
-          <input
-            type="checkbox"
-            checked={stepByStep}
-            onChange={(e) => setStepByStep(e.target.checked)}
-          />{' '}
-          Step by step
-        </label>
+        <CheckField label="Step by step" checked={stepByStep} onChange={setStepByStep} />
       </div>
       <span />
       <button type="submit" className="primary">

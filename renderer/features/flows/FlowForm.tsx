@@ -4,7 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { StartRunInput } from '../../../shared/flow-input'
 import { useSandbox } from '../../state/use-sandbox'
 import { FlowDetailsFields } from './FlowDetailsFields'
-import { SelectField, TextField } from './FormFields'
+import { CheckField, SelectField, TextField } from './FormFields'
 import {
   buildStartInput,
   DEFAULT_DETAILS,
@@ -120,23 +120,13 @@ export function FlowForm({ onStart }: Props) {
 
       <span />
       <div className="checks">
-        <label>
-          <input
-            type="checkbox"
-            checked={stepByStep}
-            onChange={(e) => setStepByStep(e.target.checked)}
-          />{' '}
-          Step by step
-        </label>
+        <CheckField label="Step by step" checked={stepByStep} onChange={setStepByStep} />
         {(REDIRECT_FLOWS.includes(flow) || flow === 'device') && (
-          <label>
-            <input
-              type="checkbox"
-              checked={openBrowser}
-              onChange={(e) => setOpenBrowser(e.target.checked)}
-            />{' '}
-            Open the system browser
-          </label>
+          <CheckField
+            label="Open the system browser"
+            checked={openBrowser}
+            onChange={setOpenBrowser}
+          />
         )}
       </div>
       <span />

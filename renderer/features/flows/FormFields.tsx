@@ -59,3 +59,21 @@ export function SelectField<V extends string>({
     </>
   )
 }
+
+/** A checkbox with its words after it, for the row of options under a form. */
+export function CheckField({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+}) {
+  return (
+    <label>
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />{' '}
+      {label}
+    </label>
+  )
+}
