@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
+// Every test file gets a data folder of its own, so no test reads or fills the user's.
+const setupFiles = ['test/helpers/isolated-data-dir.ts']
+
 export default defineConfig({
   test: {
     projects: [
@@ -8,6 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles,
         },
       },
       {
@@ -15,6 +19,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/faults/**/*.test.ts'],
           environment: 'node',
+          setupFiles,
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -1,5 +1,5 @@
 // The Electron app: one secure window, the contract bound onto IPC, the engine in this process.
-import { app, dialog, ipcMain, safeStorage, session } from 'electron'
+import { app, dialog, ipcMain, session } from 'electron'
 import { fileURLToPath } from 'node:url'
 import { findFlagValue, resolveDataDir } from './core/app/data-dir'
 import { isSandboxOnLaunch } from './core/app/sandbox-setting'
@@ -11,6 +11,7 @@ import { registerAppScheme, serveAppScheme } from './window/app-protocol'
 import { applyContentSecurityPolicy } from './window/content-security-policy'
 import { createMainWindow } from './window/create-main-window'
 import { openAuthorizationUrl } from './window/open-in-browser'
+import { safeStorageCipher } from './window/safe-storage-cipher'
 import { applyNavigationGuards, denyAllPermissions } from './window/navigation-guards'
 
 const devServerUrl = app.isPackaged
@@ -33,7 +34,8 @@ app
     const core = createCore({
       face: 'electron',
       dataDir,
-      canEncryptSecrets: () => safeStorage.isEncryptionAvailable(),
+      canEncryptSecrets: () => safeStorageCipher() !== undefined,
+      osCipher: safeStorageCipher,
       openBrowser: openAuthorizationUrl,
     })
     bindContract(ipcMain, core.impl, createSenderCheck(devServerUrl))

@@ -2,25 +2,35 @@
 import { useState, type ReactNode } from 'react'
 import { ErrorNotice } from './components/ErrorNotice'
 import { FlowsPage } from './features/flows/FlowsPage'
+import { HistoryPage } from './features/history/HistoryPage'
+import { ProfilesPage } from './features/profiles/ProfilesPage'
 import { SandboxPage } from './features/sandbox/SandboxPage'
+import { SettingsPage } from './features/settings/SettingsPage'
+import { TimelinePage } from './features/timeline/TimelinePage'
 import { TokensPage } from './features/tokens/TokensPage'
 import { useAppInfo } from './state/use-app-info'
+import { useSettings } from './state/use-settings'
 
 type Page = { id: string; label: string; render: () => ReactNode }
 
 const PAGES: Page[] = [
   { id: 'flows', label: 'Flows', render: () => <FlowsPage /> },
+  { id: 'profiles', label: 'Profiles', render: () => <ProfilesPage /> },
+  { id: 'history', label: 'History', render: () => <HistoryPage /> },
+  { id: 'timeline', label: 'Timeline', render: () => <TimelinePage /> },
   { id: 'tokens', label: 'Tokens', render: () => <TokensPage /> },
   { id: 'sandbox', label: 'Sandbox', render: () => <SandboxPage /> },
+  { id: 'settings', label: 'Settings', render: () => <SettingsPage /> },
 ]
 
 export function App() {
   const appInfo = useAppInfo()
+  const { trainerMode } = useSettings()
   const [pageId, setPageId] = useState(PAGES[0]?.id)
   const page = PAGES.find((candidate) => candidate.id === pageId) ?? PAGES[0]
 
   return (
-    <div className="shell" data-app-state={appInfo.status}>
+    <div className={trainerMode ? 'shell trainer' : 'shell'} data-app-state={appInfo.status}>
       <nav className="sidebar" aria-label="Pages">
         <p className="brand">Auth Flow Explorer</p>
         <ul>

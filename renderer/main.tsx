@@ -1,7 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
+// The app-wide styles load before App's pages import theirs, so a page's stylesheet can refine a
+// shared rule (a tighter .card, a search box's own width) at the same specificity.
 import './styles.css'
+import { App } from './App'
 
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')

@@ -7,16 +7,22 @@ import { z } from 'zod'
 export const CognitoAuthFlow = z.enum(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH'])
 export type CognitoAuthFlow = z.infer<typeof CognitoAuthFlow>
 
+export const CognitoRegion = z
+  .string()
+  .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'A region looks like us-east-1 or eu-central-1.')
+
+export const CognitoUserPoolId = z
+  .string()
+  .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'A user pool id looks like us-east-1_Abc123.')
+  .max(55)
+
 export const CognitoFlowInput = z
   .object({
     flow: z.literal('cognito'),
-    region: z
-      .string()
-      .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'A region looks like us-east-1 or eu-central-1.'),
-    userPoolId: z
-      .string()
-      .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'A user pool id looks like us-east-1_Abc123.')
-      .max(55),
+    /** The saved profile this sign-in comes from; its kept client secret fills a gap. */
+    profile: z.string().min(1).max(80).optional(),
+    region: CognitoRegion,
+    userPoolId: CognitoUserPoolId,
     clientId: z.string().min(1, 'The app client id is required.').max(128),
     clientSecret: z.string().max(256).optional(),
     /** Another host for the API (the sandbox, an emulator); AWS's regional endpoint otherwise. */

@@ -15,6 +15,21 @@ export const methodNames = [
   'runs.get',
   'runs.list',
   'runs.revealSecret',
+  'runs.export',
+  'runs.import',
+  'runs.replay',
+  'workspace.status',
+  'settings.get',
+  'settings.update',
+  'vault.create',
+  'vault.unlock',
+  'vault.lock',
+  'profiles.list',
+  'profiles.save',
+  'profiles.remove',
+  'profiles.discover',
+  'profiles.export',
+  'profiles.import',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

@@ -7,6 +7,16 @@ import { StartRunInput } from './flow-input'
 import { InputValues, Run, RunId, RunSummary, StepEdits } from './run-model'
 import { OutboxMessage, SandboxStatus } from './sandbox-model'
 import { InspectTokenInput, TokenReport } from './token-report'
+import {
+  ExportFile,
+  Passphrase,
+  Profile,
+  ProfileInput,
+  ProfileName,
+  RunExportFormat,
+  Settings,
+  WorkspaceStatus,
+} from './workspace-model'
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 
@@ -57,10 +67,60 @@ export const contract = {
     'runs.provideInput': call(z.strictObject({ runId: RunId, values: InputValues }), Run),
     'runs.cancel': call(z.strictObject({ runId: RunId }), Run),
     'runs.get': call(z.strictObject({ runId: RunId }), Run),
-    'runs.list': call(z.strictObject({}), z.array(RunSummary)),
+    'runs.list': call(
+      z.strictObject({
+        /** Words to find in a run's title, flow, status, profile, hosts or diagnostics. */
+        query: z.string().max(200).optional(),
+      }),
+      z.array(RunSummary),
+    ),
     'runs.revealSecret': call(
       z.strictObject({ runId: RunId, secretId: z.string().regex(/^s\d{1,6}$/) }),
       z.object({ value: z.string() }),
+    ),
+    'runs.export': call(z.strictObject({ runId: RunId, format: RunExportFormat }), ExportFile),
+    /** A JSON scenario exported by `runs.export`, added to history as an imported run. */
+    'runs.import': call(
+      z.strictObject({ content: z.string().max(5_000_000, 'A scenario is at most 5 MB.') }),
+      Run,
+    ),
+    /** Starts the same flow again with the same input (secrets from the profile or the run). */
+    'runs.replay': call(z.strictObject({ runId: RunId }), Run),
+    'workspace.status': call(z.strictObject({}), WorkspaceStatus),
+    'settings.get': call(z.strictObject({}), Settings),
+    'settings.update': call(Settings.partial().strict(), Settings),
+    'vault.create': call(z.strictObject({ passphrase: Passphrase }), WorkspaceStatus),
+    'vault.unlock': call(z.strictObject({ passphrase: z.string().max(1024) }), WorkspaceStatus),
+    'vault.lock': call(z.strictObject({}), WorkspaceStatus),
+    'profiles.list': call(z.strictObject({}), z.array(Profile)),
+    'profiles.save': call(
+      z.strictObject({
+        profile: ProfileInput,
+        /** The name it was saved under: required to update (or rename) a saved profile. */
+        previousName: ProfileName.optional(),
+      }),
+      Profile,
+    ),
+    'profiles.remove': call(
+      z.strictObject({ name: ProfileName }),
+      z.object({ removed: z.string() }),
+    ),
+    /** Reads a discovery document (or an issuer) and drafts a profile from it, unsaved. */
+    'profiles.discover': call(z.strictObject({ url: z.string().max(2000) }), ProfileInput),
+    /** Secrets go out only with a passphrase, and then encrypted with it. */
+    'profiles.export': call(
+      z.strictObject({
+        names: z.array(ProfileName).max(500).optional(),
+        passphrase: Passphrase.optional(),
+      }),
+      ExportFile,
+    ),
+    'profiles.import': call(
+      z.strictObject({
+        content: z.string().max(5_000_000, 'A profiles file is at most 5 MB.'),
+        passphrase: z.string().max(1024).optional(),
+      }),
+      z.object({ imported: z.array(z.string()) }),
     ),
   } satisfies Record<MethodName, ReturnType<typeof call>>,
   events: {

@@ -3,23 +3,27 @@
 import { z } from 'zod'
 import { CognitoFlowInput } from './cognito-flow-input'
 
-const HttpUrl = z.url({ protocol: /^https?$/, error: 'Give a full http:// or https:// URL.' })
+export const HttpUrl = z.url({
+  protocol: /^https?$/,
+  error: 'Give a full http:// or https:// URL.',
+})
+
+/** A provider's endpoints entered by hand, named as discovery names them. */
+export const ProviderEndpoints = z.object({
+  issuer: z.string().max(2000).optional(),
+  authorization_endpoint: HttpUrl.optional(),
+  token_endpoint: HttpUrl.optional(),
+  userinfo_endpoint: HttpUrl.optional(),
+  jwks_uri: HttpUrl.optional(),
+  introspection_endpoint: HttpUrl.optional(),
+  revocation_endpoint: HttpUrl.optional(),
+  device_authorization_endpoint: HttpUrl.optional(),
+  end_session_endpoint: HttpUrl.optional(),
+})
 
 export const ProviderInput = z.union([
   z.object({ issuer: HttpUrl }),
-  z.object({
-    endpoints: z.object({
-      issuer: z.string().optional(),
-      authorization_endpoint: HttpUrl.optional(),
-      token_endpoint: HttpUrl.optional(),
-      userinfo_endpoint: HttpUrl.optional(),
-      jwks_uri: HttpUrl.optional(),
-      introspection_endpoint: HttpUrl.optional(),
-      revocation_endpoint: HttpUrl.optional(),
-      device_authorization_endpoint: HttpUrl.optional(),
-      end_session_endpoint: HttpUrl.optional(),
-    }),
-  }),
+  z.object({ endpoints: ProviderEndpoints }),
 ])
 export type ProviderInput = z.infer<typeof ProviderInput>
 
@@ -32,7 +36,11 @@ const ClientInput = z.object({
   extraParams: z.record(z.string().max(200), z.string().max(4000)).optional(),
 })
 
+/** Runs started from a saved profile name it; the profile's kept client secret fills a gap. */
+export const ProfileRef = z.string().min(1).max(80)
+
 const Common = z.object({
+  profile: ProfileRef.optional(),
   provider: ProviderInput,
   client: ClientInput,
   /** `step`: each step waits, prepared and editable, until advanced. */
@@ -57,6 +65,26 @@ const BrowserFields = {
   callbackTimeoutMs: z.number().int().min(1000).max(3_600_000).default(300_000),
 }
 
+/**
+ * Trainer mode's "break it" toggles: each makes one request of the code flow wrong on purpose, so
+ * a room sees the provider's refusal (or the client's check failing) and the diagnostic.
+ */
+export const BreakIt = z.enum([
+  /** The state coming back is not the one sent (a forged or mixed-up callback). */
+  'state-changed',
+  /** The token request leaves out code_verifier. */
+  'verifier-dropped',
+  /** The code is sent a second time after it was exchanged. */
+  'code-replayed',
+  /** The token request names another redirect_uri than the authorization request did. */
+  'redirect-uri-altered',
+  /** The nonce expected in the ID token is not the one sent. */
+  'nonce-changed',
+  /** The ID token is checked as if it were presented after it expired. */
+  'expired-token-reused',
+])
+export type BreakIt = z.infer<typeof BreakIt>
+
 export const CodeFlowInput = Common.extend({
   flow: z.literal('code'),
   pkce: z.enum(['S256', 'plain', 'off']).default('S256'),
@@ -69,6 +97,7 @@ export const CodeFlowInput = Common.extend({
     )
     .optional(),
   responseMode: z.enum(['query', 'fragment', 'form_post']).default('query'),
+  breakIt: z.array(BreakIt).max(BreakIt.options.length).optional(),
   ...BrowserFields,
 })
 export type CodeFlowInput = z.infer<typeof CodeFlowInput>

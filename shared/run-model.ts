@@ -95,6 +95,13 @@ export const Run = z.object({
   tokens: z.array(RunToken),
   /** What ended the run, when it failed. */
   diagnostics: z.array(Diagnostic),
+  /**
+   * `live`: started by this session, its secrets revealable; `saved`: read back from history
+   * after a restart, its secret values gone; `imported`: from a scenario file someone shared.
+   */
+  origin: z.enum(['live', 'saved', 'imported']),
+  /** The saved profile the run was started from. */
+  profile: z.string().optional(),
 })
 export type Run = z.infer<typeof Run>
 
@@ -105,6 +112,8 @@ export const RunSummary = Run.pick({
   status: true,
   createdAt: true,
   updatedAt: true,
+  origin: true,
+  profile: true,
 })
 export type RunSummary = z.infer<typeof RunSummary>
 

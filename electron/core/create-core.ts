@@ -3,15 +3,21 @@
 import type { ContractImpl, Face } from '../../shared/contract'
 import { createContractImpl } from './contract-impl'
 import { EventBus } from './event-bus'
+import { join } from 'node:path'
 import { LoopbackListener } from './loopback/loopback-listener'
+import { fillProfileSecret } from './profiles/fill-profile-secret'
+import { RunHistory } from './runs/run-history'
 import { RunService } from './runs/run-service'
 import { SandboxManager, type SandboxPorts } from './sandbox/sandbox-manager'
+import { Workspace, type SecretCipher } from './store/workspace'
 
 export type CoreOptions = {
   face: Face
   dataDir: string
   /** Asked each time: the OS keychain can become available after start-up (Linux keyrings). */
   canEncryptSecrets: () => boolean
+  /** The OS keychain's cipher (Electron safeStorage), when there is one now. */
+  osCipher?: () => SecretCipher | undefined
   /** Opens an authorization URL in the system browser (each face has its own way). */
   openBrowser: (url: URL) => Promise<void> | void
   sandboxPorts?: SandboxPorts
@@ -24,6 +30,8 @@ export type Core = {
   events: EventBus
   sandbox: SandboxManager
   runs: RunService
+  workspace: Workspace
+  history: RunHistory
 }
 
 /** A provider that takes longer than this to answer one request is reported as stalled. */
@@ -34,8 +42,16 @@ const MAX_RESPONSE_BYTES = 1_000_000
 export function createCore(options: CoreOptions): Core {
   const events = new EventBus()
   const sandbox = new SandboxManager(events, options.sandboxPorts)
+  const workspace = Workspace.open({ dataDir: options.dataDir, osCipher: options.osCipher })
+  const history = RunHistory.open({
+    dir: join(options.dataDir, 'history'),
+    retention: () => workspace.settings(),
+  })
   const runs = new RunService({
     events,
+    history,
+    prepareInput: (input) =>
+      fillProfileSecret(input, (profile, clientId) => workspace.clientSecretOf(profile, clientId)),
     deps: {
       fetch: options.fetch ?? fetch,
       openBrowser: options.openBrowser,
@@ -44,5 +60,6 @@ export function createCore(options: CoreOptions): Core {
       maxResponseBytes: MAX_RESPONSE_BYTES,
     },
   })
-  return { impl: createContractImpl(options, { sandbox, runs }), events, sandbox, runs }
+  const impl = createContractImpl(options, { sandbox, runs, workspace, history })
+  return { impl, events, sandbox, runs, workspace, history }
 }

@@ -3,6 +3,9 @@ import { useState } from 'react'
 import { SECRET_MARKER } from '../../shared/run-model'
 import { call } from '../client'
 
+/** Why a saved or imported run cannot reveal a secret: only markers were written to disk. */
+export const SECRETS_NOT_KEPT = 'secret values are not kept after the app restarts'
+
 export function SecretText({ runId, text }: { runId: string; text: string }) {
   const parts: (string | { id: string; label: string })[] = []
   let last = 0
@@ -34,7 +37,10 @@ function HiddenSecret({ runId, id, label }: { runId: string; id: string; label: 
   }
   const reveal = async () => {
     const result = await call('runs.revealSecret', { runId, secretId: id })
-    setValue(result.ok ? result.value.value : `(${result.error.message})`)
+    if (result.ok) return setValue(result.value.value)
+    // A saved or imported run has no values behind its markers: say so in words, not as an error.
+    const notKept = result.error.code === 'RUN_SECRET_NOT_FOUND'
+    setValue(`(${notKept ? SECRETS_NOT_KEPT : result.error.message})`)
   }
   return (
     <button type="button" className="secret" onClick={reveal} aria-label={`Reveal ${label}`}>

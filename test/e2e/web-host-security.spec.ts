@@ -151,11 +151,18 @@ test.describe('the page and the host, watched from inside the host', () => {
     await page.route('**/api/events', (route) =>
       ++attempts === 1 ? route.abort('connectionreset') : route.continue(),
     )
+    // The re-read a resync starts must be answered before the test's event, or its (older) answer
+    // would land last: count the page's sandbox.status calls still waiting for one.
+    let statusCallsInFlight = 0
+    const isStatusCall = (request: { url(): string }) => request.url().endsWith('/sandbox.status')
+    page.on('request', (request) => void (isStatusCall(request) && statusCallsInFlight++))
+    page.on('requestfinished', (request) => void (isStatusCall(request) && statusCallsInFlight--))
     await page.goto(host.url)
     await page.getByRole('button', { name: 'Sandbox' }).click()
     await expect(page.getByRole('status')).toHaveText('Stopped')
     await expect.poll(() => page.evaluate('resyncs')).toBe(1)
     expect(attempts).toBe(2)
+    await expect.poll(() => statusCallsInFlight).toBe(0)
 
     core.events.emit('sandbox.changed', { state: 'starting', outbox: [] })
     await expect(page.getByRole('status')).toHaveText('Starting…')

@@ -19,9 +19,15 @@ export type RunningWebHost = {
   stop(): Promise<void>
 }
 
-/** `args` go to `afx web`; the sandbox takes free ports so tests never collide with a running app. */
-export async function startBuiltWebHost(args: string[] = []): Promise<RunningWebHost> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'afx-e2e-'))
+/**
+ * `args` go to `afx web`; the sandbox takes free ports so tests never collide with a running app.
+ * `reuseDataDir`: start again on the folder an earlier host used (a restart), and leave it there.
+ */
+export async function startBuiltWebHost(
+  args: string[] = [],
+  reuseDataDir?: string,
+): Promise<RunningWebHost> {
+  const dataDir = reuseDataDir ?? (await mkdtemp(join(tmpdir(), 'afx-e2e-')))
   const child = spawn(
     process.execPath,
     [
@@ -44,7 +50,7 @@ export async function startBuiltWebHost(args: string[] = []): Promise<RunningWeb
     const exited = new Promise((resolve) => child.once('exit', resolve))
     child.kill('SIGINT')
     await exited
-    await rm(dataDir, { recursive: true, force: true })
+    if (reuseDataDir === undefined) await rm(dataDir, { recursive: true, force: true })
   }
   try {
     const printed = new URL(await readAnnouncedUrl(child))

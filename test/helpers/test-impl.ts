@@ -1,11 +1,15 @@
-// A real engine for tests, with a made-up data folder and a sandbox that only starts when asked.
+// A real engine for tests, with a fresh data folder of its own and a sandbox that only starts when
+// asked.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createCore } from '../../electron/core/create-core'
 import type { Face } from '../../shared/contract'
 
 export const testCore = (face: Face = 'web') =>
   createCore({
     face,
-    dataDir: '/tmp/afx-test-data',
+    dataDir: mkdtempSync(join(tmpdir(), 'afx-test-data-')),
     canEncryptSecrets: () => false,
     openBrowser: () => {
       throw new Error('tests drive the browser themselves: start flows with browser "none"')

@@ -1,5 +1,8 @@
 // The device authorization grant (RFC 8628) through the engine and the CLI, against the sandbox
 // provider: the code shown, the person entering it in Chromium, the polls until tokens.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore } from '../../electron/core/create-core'
@@ -90,7 +93,7 @@ describe('device authorization grant', () => {
     const page = await context.newPage()
     const withBrowser = createCore({
       face: 'web',
-      dataDir: '/tmp/afx-test-data',
+      dataDir: mkdtempSync(join(tmpdir(), 'afx-test-data-')),
       canEncryptSecrets: () => false,
       openBrowser: (url) => void page.goto(url.href),
       sandboxPorts: { oidcPort: 0, cognitoPort: 0 },

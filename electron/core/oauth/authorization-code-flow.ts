@@ -3,15 +3,20 @@
 import * as oidc from 'openid-client'
 import type { CodeFlowInput } from '../../../shared/flow-input'
 import type { FlowDefinition } from '../runs/flow-registry'
+import type { StepMeta } from '../runs/run-recorder'
 import { openRedirectListener, sendBrowserAndWait } from './browser-round-trip'
-import { checkIdToken } from './check-id-token'
+import { verifyIdToken } from './check-id-token'
+import { CodeFlowBreaker } from './code-flow-breaker'
 import { configureClient } from './configure-client'
 import { keepTokens } from './keep-tokens'
 import { makeRequestSecrets, pkceParameters } from './request-secrets'
 
 export const authorizationCodeFlow: FlowDefinition<CodeFlowInput> = {
-  title: (input) =>
-    `Authorization code${input.pkce === 'off' ? '' : ` + PKCE (${input.pkce})`} (${input.client.clientId})`,
+  title: (input) => {
+    const pkce = input.pkce === 'off' ? '' : ` + PKCE (${input.pkce})`
+    const broken = input.breakIt?.length ? ', broken on purpose' : ''
+    return `Authorization code${pkce} (${input.client.clientId})${broken}`
+  },
   async run(ctx, input, deps) {
     const config = await configureClient(ctx, input.provider, input.client)
     const scope = input.client.scope ?? 'openid'
@@ -45,30 +50,45 @@ export const authorizationCodeFlow: FlowDefinition<CodeFlowInput> = {
           explain: 'oauth.callback',
         },
       })
-      config[oidc.customFetch] = ctx.fetchFor({
-        title: 'Exchange the code for tokens',
-        explain: 'oauth.token-code',
-      })
+      const breaker = new CodeFlowBreaker(ctx, input.breakIt)
+      const params = await breaker.callbackParams(callback.params)
       // openid-client reads the answer from a URL's query, wherever it arrived (query, fragment
-      // relayed by the listener, or form_post): hand it the parameters that way.
-      const answer = new URL(listener.redirectUri)
-      answer.search = new URLSearchParams(callback.params).toString()
-      const tokens = await oidc.authorizationCodeGrant(config, answer, {
-        pkceCodeVerifier: secrets.pkce?.verifier,
+      // relayed by the listener, or form_post), and names that URL as the token request's
+      // redirect_uri: hand it the parameters that way.
+      const answer = new URL(await breaker.tokenRedirectUri(listener.redirectUri))
+      answer.search = new URLSearchParams(params).toString()
+      const checks = {
+        pkceCodeVerifier: await breaker.codeVerifier(secrets.pkce),
         expectedState: secrets.state,
-        expectedNonce: secrets.nonce,
+        expectedNonce: await breaker.expectedNonce(secrets.nonce),
         idTokenExpected: scope.split(' ').includes('openid'),
-      })
+      }
+      const exchange = (step: Omit<StepMeta, 'kind'>) => {
+        config[oidc.customFetch] = ctx.fetchFor(step)
+        return oidc.authorizationCodeGrant(config, answer, checks)
+      }
+      const tokens = await breaker.explainRefusal(
+        ['state-changed', 'verifier-dropped', 'redirect-uri-altered', 'nonce-changed'],
+        () => exchange({ title: 'Exchange the code for tokens', explain: 'oauth.token-code' }),
+      )
       keepTokens(ctx, tokens)
+      await breaker.replayCode(params.code ?? '', () =>
+        exchange({
+          title: 'Exchange the same code a second time',
+          explain: 'oauth.token-code-replay',
+        }),
+      )
       if (!tokens.id_token) return { failed: false }
-      const passed = await checkIdToken(ctx, tokens.id_token, {
+      const failures = await verifyIdToken(ctx, tokens.id_token, {
         issuer: config.serverMetadata().issuer,
         clientId: input.client.clientId,
-        nonce: secrets.nonce,
+        nonce: checks.expectedNonce,
         accessToken: tokens.access_token,
         flow: 'code',
+        checkedAtMs: await breaker.idTokenClock(tokens.id_token),
       })
-      return { failed: !passed }
+      breaker.explainIdTokenFailures(failures)
+      return { failed: failures.length > 0 }
     } finally {
       await listener.close()
     }

@@ -16,6 +16,8 @@ export type IdTokenExpectations = {
   code?: string | undefined
   state?: string | undefined
   flow: TokenFlow
+  /** The time the token is checked at (ms since 1970); now when absent. */
+  checkedAtMs?: number | undefined
 }
 
 /** Runs the checks and records them; returns whether every one passed. */
@@ -24,7 +26,16 @@ export async function checkIdToken(
   idToken: string,
   expectations: IdTokenExpectations,
 ): Promise<boolean> {
-  const { issuer, ...rest } = expectations
+  return (await verifyIdToken(ctx, idToken, expectations)).length === 0
+}
+
+/** Runs the checks and records them; returns the lines that failed (none: the token passed). */
+export async function verifyIdToken(
+  ctx: RunContext,
+  idToken: string,
+  expectations: IdTokenExpectations,
+): Promise<Diagnostic[]> {
+  const { issuer, checkedAtMs, ...rest } = expectations
   const report = await inspectToken(
     { token: idToken, expect: { kind: 'id_token', issuer, ...rest }, key: { kind: 'issuer' } },
     {
@@ -32,13 +43,15 @@ export async function checkIdToken(
         title: "Fetch the provider's keys to verify the ID token",
         explain: 'tokens.jwks',
       }),
+      ...(checkedAtMs === undefined ? {} : { now: () => checkedAtMs }),
     },
   )
-  return recordTokenReport(
+  recordTokenReport(
     ctx,
     { title: 'Verify the ID token: signature and every claim', explain: 'tokens.id-token-checks' },
     report,
   )
+  return toDiagnostics(report).filter((diagnostic) => diagnostic.severity === 'error')
 }
 
 /** Records an inspector's report as a check step, one diagnostic per line; true if all passed. */

@@ -18,11 +18,26 @@ type OAuthLikeError = Error & {
   cause?: unknown
 }
 
+/**
+ * A failure its flow has already put in words, e.g. a refusal provoked on purpose by a "break it"
+ * toggle, told with what the toggle teaches; `cause` keeps what was thrown.
+ */
+export class DiagnosedFailure extends Error {
+  readonly diagnostics: Diagnostic[]
+
+  constructor(diagnostics: Diagnostic[], options: { cause?: unknown } = {}) {
+    super(diagnostics.map((diagnostic) => diagnostic.message).join(' '), options)
+    this.name = 'DiagnosedFailure'
+    this.diagnostics = diagnostics
+  }
+}
+
 /** `answer`: the response of the exchange that failed, when there was one, for its own words. */
 export function describeRunFailure(
   thrown: unknown,
   answer?: HttpExchange['response'],
 ): Diagnostic[] {
+  if (thrown instanceof DiagnosedFailure) return thrown.diagnostics
   // openid-client wraps what our fetch threw (a refused connection, a timeout) in its own error.
   const error = findAfxError(thrown) ?? thrown
   if (error instanceof AfxError) {

@@ -1,14 +1,17 @@
 // Starts, advances, cancels and keeps runs; reports every change as a run.updated event.
 import { randomUUID } from 'node:crypto'
 import type { InputValues, Run, RunStatus, RunSummary, StepEdits } from '../../../shared/run-model'
-import type { StartRunInput } from '../../../shared/flow-input'
+import { StartRunInput } from '../../../shared/flow-input'
 import { describeForLog } from '../describe-for-log'
 import { AfxError } from '../errors'
 import type { EventBus } from '../event-bus'
 import { describeRunFailure } from './describe-run-failure'
 import { flowFor, type FlowDeps } from './flow-registry'
 import { RunContext } from './run-context'
+import type { RunHistory, RunRecord } from './run-history'
 import { RunRecorder } from './run-recorder'
+import { runMatches } from './run-search'
+import { CLIENT_SECRET_LABEL, redactStartInput, restoreStartInput } from './redact-start-input'
 import { SecretBox } from './secret-box'
 
 type LiveRun = {
@@ -18,6 +21,11 @@ type LiveRun = {
   controller: AbortController
   /** Settles when the flow has finished, whatever the outcome. */
   done: Promise<Run>
+  /**
+   * The input it started with, every secret a marker of this run. Made when asked, so the flow
+   * has named its secrets first (`client_secret`, `id_token_hint`) and markers read the same.
+   */
+  recordInput: () => Record<string, unknown>
 }
 
 export type RunServiceOptions = {
@@ -26,19 +34,29 @@ export type RunServiceOptions = {
   now?: () => number
   /** Runs kept in memory; the oldest finished ones are dropped first. */
   maxRuns?: number
+  /** Where finished runs are kept across sessions; none: memory only. */
+  history?: RunHistory | undefined
+  /** Completes an input before it runs (a saved profile's client secret). */
+  prepareInput?: (input: StartRunInput) => StartRunInput
 }
 
 export class RunService {
   readonly #runs = new Map<string, LiveRun>()
-  readonly #options: Required<Omit<RunServiceOptions, 'deps' | 'events'>> &
-    Pick<RunServiceOptions, 'deps' | 'events'>
+  readonly #options: Required<Omit<RunServiceOptions, 'deps' | 'events' | 'history'>> &
+    Pick<RunServiceOptions, 'deps' | 'events' | 'history'>
 
   constructor(options: RunServiceOptions) {
-    this.#options = { now: () => Date.now(), maxRuns: 200, ...options }
+    this.#options = {
+      now: () => Date.now(),
+      maxRuns: 200,
+      prepareInput: (input) => input,
+      ...options,
+    }
   }
 
   /** Starts a run and returns at once; progress arrives as run.updated events. */
-  start(input: StartRunInput): { run: Run; done: Promise<Run> } {
+  start(given: StartRunInput): { run: Run; done: Promise<Run> } {
+    const input = this.#options.prepareInput(given)
     const flow = flowFor(input.flow)
     const now = this.#options.now
     const id = `run-${randomUUID()}`
@@ -56,11 +74,14 @@ export class RunService {
         steps: [],
         tokens: [],
         diagnostics: [],
+        origin: 'live',
+        ...(input.profile === undefined ? {} : { profile: input.profile }),
       },
       secrets,
       (run) => this.#options.events.emit('run.updated', run),
       now,
     )
+    const recordInput = () => redactStartInput(input, secrets)
     const controller = new AbortController()
     const context = new RunContext({
       mode: input.mode,
@@ -83,8 +104,12 @@ export class RunService {
         // nobody awaits, which would end the host process.
         console.error(`[afx] run ${id} could not record its end: ${describeForLog(error)}`)
       })
-      .then(() => recorder.snapshot())
-    this.#runs.set(id, { recorder, secrets, context, controller, done })
+      .then(() => {
+        const finished = recorder.snapshot()
+        this.#options.history?.save({ run: finished, input: recordInput() })
+        return finished
+      })
+    this.#runs.set(id, { recorder, secrets, context, controller, done, recordInput })
     this.#forgetOldRuns()
     return { run: recorder.snapshot(), done }
   }
@@ -107,26 +132,84 @@ export class RunService {
     return live.done
   }
 
+  /** A run of this session, or one kept in history. */
   get(runId: string): Run {
-    return this.#live(runId).recorder.snapshot()
+    return this.record(runId).run
   }
 
-  list(): RunSummary[] {
-    return [...this.#runs.values()]
-      .map(({ recorder }) => recorder.snapshot())
-      .map(({ id, flow, title, status, createdAt, updatedAt }) => ({
+  /** A run with the input it started with (redacted), for exports and replay. */
+  record(runId: string): RunRecord {
+    const live = this.#runs.get(runId)
+    if (live) return { run: live.recorder.snapshot(), input: live.recordInput() }
+    const kept = this.#options.history?.get(runId)
+    if (kept) return kept
+    throw runNotFound(runId)
+  }
+
+  /** This session's runs and history's, newest first; `query` keeps those it matches. */
+  list(query = ''): RunSummary[] {
+    const live = [...this.#runs.values()].map(({ recorder }) => recorder.snapshot())
+    const kept = (this.#options.history?.list() ?? []).filter((run) => !this.#runs.has(run.id))
+    return [...live, ...kept]
+      .filter((run) => runMatches(run, query))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map(({ id, flow, title, status, createdAt, updatedAt, origin, profile }) => ({
         id,
         flow,
         title,
         status,
         createdAt,
         updatedAt,
+        origin,
+        ...(profile === undefined ? {} : { profile }),
       }))
-      .reverse()
+  }
+
+  /** Adds a run someone shared (a scenario file) to history, as it was. */
+  import(record: RunRecord): Run {
+    if (!this.#options.history) {
+      throw new AfxError('IMPORT_INVALID', 'This face keeps no history to import a run into.')
+    }
+    this.#options.history.save(record)
+    return record.run
+  }
+
+  /**
+   * The input to start a run again with: the same flow, options and secrets. A secret an earlier
+   * session held is gone, except a client secret its profile still keeps (filled at start).
+   */
+  replayInput(runId: string): StartRunInput {
+    const { run, input } = this.record(runId)
+    if (!input) {
+      throw new AfxError('RUN_REPLAY_UNAVAILABLE', `"${run.title}" did not keep its input.`, {
+        hint: 'Start the flow again from the Flows page.',
+      })
+    }
+    const live = this.#runs.get(runId)
+    const restored = restoreStartInput(input, (id) => live?.secrets.reveal(id))
+    const missing = restored.missing.filter(
+      (label) => !(label === CLIENT_SECRET_LABEL && typeof input.profile === 'string'),
+    )
+    if (missing.length > 0) {
+      throw new AfxError(
+        'RUN_REPLAY_UNAVAILABLE',
+        `"${run.title}" cannot be replayed: its ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'} not kept after the app restarted.`,
+        { hint: 'Start the flow again from the Flows page and enter it there.' },
+      )
+    }
+    return StartRunInput.parse(withoutMissingClientSecret(restored.input, restored.missing))
   }
 
   /** The clear value of a secret in a run, for a person who asked to see it. */
   revealSecret(runId: string, secretId: string): string {
+    const { run } = this.record(runId)
+    if (run.origin !== 'live' || !this.#runs.has(runId)) {
+      throw new AfxError(
+        'RUN_SECRET_NOT_FOUND',
+        'Secret values are never written to disk, so a run from history or a shared scenario holds none.',
+        { hint: 'Replay the run to get fresh values you can reveal.' },
+      )
+    }
     const value = this.#live(runId).secrets.reveal(secretId)
     if (value === undefined) {
       throw new AfxError('RUN_SECRET_NOT_FOUND', `This run holds no secret "${secretId}".`)
@@ -162,11 +245,7 @@ export class RunService {
 
   #live(runId: string): LiveRun {
     const live = this.#runs.get(runId)
-    if (!live) {
-      throw new AfxError('RUN_NOT_FOUND', `There is no run "${runId}".`, {
-        hint: 'It may have been dropped from history; start the flow again.',
-      })
-    }
+    if (!live) throw runNotFound(runId)
     return live
   }
 
@@ -176,6 +255,20 @@ export class RunService {
       if (isFinished(live.recorder.status)) this.#runs.delete(id)
     }
   }
+}
+
+const runNotFound = (runId: string) =>
+  new AfxError('RUN_NOT_FOUND', `There is no run "${runId}".`, {
+    hint: 'It may have been dropped from history; start the flow again.',
+  })
+
+/** A profile's client secret left as a marker is dropped, so the profile fills it at start. */
+function withoutMissingClientSecret(input: Record<string, unknown>, missing: string[]) {
+  if (!missing.includes(CLIENT_SECRET_LABEL)) return input
+  const copy = structuredClone(input)
+  delete copy.clientSecret // Cognito's input
+  delete (copy.client as Record<string, unknown> | undefined)?.clientSecret // an OAuth client's
+  return copy
 }
 
 const isFinished = (status: RunStatus) =>

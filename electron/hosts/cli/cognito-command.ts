@@ -1,6 +1,7 @@
 // `afx cognito`: signs a user in to a Cognito user pool through its own API (SRP by default),
 // asking at the terminal for what each challenge needs (an MFA code, a new password).
 import { CognitoFlowInput } from '../../../shared/cognito-flow-input'
+import { profileClientFor } from '../../../shared/profile-to-flow'
 import type { CliContext } from './cli-context'
 import { runAndPrint } from './flow-command'
 import { UsageError } from './usage-error'
@@ -15,6 +16,8 @@ export type CognitoCommandOptions = {
   /** "-" reads it from stdin, so it is not left in the shell's history. */
   password: string | undefined
   authFlow: string | undefined
+  /** --profile NAME: a saved Cognito profile supplies the pool, endpoint and app client. */
+  profileName: string | undefined
   json: boolean
   reveal: boolean
 }
@@ -24,14 +27,24 @@ export async function cognitoCommand(
   ctx: CliContext,
 ): Promise<number> {
   const password = options.password === '-' ? (await ctx.readStdin()).trim() : options.password
+  const profile = options.profileName
+    ? ctx.core.workspace.getProfile(options.profileName)
+    : undefined
+  const pool = profile && profile.provider.kind === 'cognito' ? profile.provider : undefined
+  if (profile && !pool) {
+    throw new UsageError(`profile "${profile.name}" is not a Cognito user pool profile.`)
+  }
+  const client = profile && profileClientFor(profile, options.clientId)
+  const userPoolId = options.userPoolId ?? pool?.userPoolId
   const parsed = CognitoFlowInput.safeParse({
     flow: 'cognito',
+    profile: profile ? profile.name : undefined,
     // A pool id starts with its region (us-east-1_Abc123): say it once.
-    region: options.region ?? options.userPoolId?.split('_')[0],
-    userPoolId: options.userPoolId,
-    clientId: options.clientId,
+    region: options.region ?? pool?.region ?? userPoolId?.split('_')[0],
+    userPoolId,
+    clientId: options.clientId ?? client?.clientId,
     clientSecret: options.clientSecret,
-    endpoint: options.endpoint,
+    endpoint: options.endpoint ?? pool?.endpoint,
     username: options.username,
     password,
     authFlow: options.authFlow,

@@ -8,14 +8,19 @@ import { readFlowInput, type FlowOptions } from './flow-input-from-options'
 import { terminalSafe } from './terminal-safe'
 import { EXIT } from './usage-error'
 
-export type FlowCommandOptions = FlowOptions & {
+export type FlowCommandOptions = Omit<FlowOptions, 'profile'> & {
+  /** --profile NAME: a saved profile supplies what the options leave out. */
+  profileName: string | undefined
   json: boolean
   /** Print tokens in clear (they are redacted otherwise). */
   reveal: boolean
 }
 
 export async function flowCommand(options: FlowCommandOptions, ctx: CliContext): Promise<number> {
-  return runAndPrint(await readFlowInput(options, ctx.readStdin), options, ctx)
+  const profile = options.profileName
+    ? ctx.core.workspace.getProfile(options.profileName)
+    : undefined
+  return runAndPrint(await readFlowInput({ ...options, profile }, ctx.readStdin), options, ctx)
 }
 
 /**

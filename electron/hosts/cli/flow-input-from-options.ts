@@ -1,6 +1,9 @@
 // Turns `afx flow <name>` and its options into the engine's StartRunInput, refusing in words what
 // a flow cannot run without. A token given as "-" is read from stdin (kept out of shell history).
 import { StartRunInput } from '../../../shared/flow-input'
+import { flowProviderOf, profileClientFor } from '../../../shared/profile-to-flow'
+import type { Profile, ProfileClient } from '../../../shared/workspace-model'
+import { readParams } from './read-params'
 import { UsageError } from './usage-error'
 
 export type FlowOptions = {
@@ -26,6 +29,8 @@ export type FlowOptions = {
   logoutUri: string | undefined
   /** Seconds between device polls when the provider names no interval. */
   interval: string | undefined
+  /** The saved profile (--profile): options given on the command line override its values. */
+  profile: Profile | undefined
 }
 
 /** The OAuth and OpenID Connect flows: those that talk to a provider by issuer. */
@@ -52,22 +57,32 @@ export async function readFlowInput(
 ): Promise<StartRunInput> {
   const flow = FLOW_NAMES[options.flow ?? '']
   if (!flow) throw new UsageError(`flow takes one of ${Object.keys(FLOW_NAMES).join(', ')}.`)
-  if (!options.issuer) throw new UsageError('flow needs --issuer URL.')
-  if (!options.clientId) throw new UsageError('flow needs --client-id ID.')
+  const { profile } = options
+  const saved = profile && profileClientFor(profile, options.clientId)
+  if (profile && options.clientId && !saved) {
+    throw new UsageError(`profile "${profile.name}" has no client "${options.clientId}".`)
+  }
+  const provider = options.issuer
+    ? { issuer: options.issuer }
+    : profile && flowProviderOf(profile.provider)
+  if (!provider) throw new UsageError('flow needs --issuer URL (or --profile NAME).')
+  const clientId = options.clientId ?? saved?.clientId
+  if (!clientId) throw new UsageError('flow needs --client-id ID (or a profile with a client).')
   const secret = async (value: string | undefined) =>
     value === '-' ? (await readStdin()).trim() : value
   const parsed = StartRunInput.safeParse({
     flow,
-    provider: { issuer: options.issuer },
+    profile: profile?.name,
+    provider,
     client: {
-      clientId: options.clientId,
+      clientId,
       clientSecret: options.clientSecret,
-      authMethod: options.authMethod,
-      scope: options.scope,
-      extraParams: readParams(options.params),
+      authMethod: options.authMethod ?? saved?.authMethod,
+      scope: options.scope ?? saved?.scope,
+      extraParams: { ...saved?.extraParams, ...readParams(options.params) },
     },
     mode: 'auto',
-    ...(await flowFields(flow, options, secret)),
+    ...(await flowFields(flow, { ...options, redirectDefaults: saved?.redirect }, secret)),
   })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -78,11 +93,16 @@ export async function readFlowInput(
 
 async function flowFields(
   flow: OAuthFlow,
-  options: FlowOptions,
+  options: FlowOptions & { redirectDefaults: ProfileClient['redirect'] },
   secret: (value: string | undefined) => Promise<string | undefined>,
 ): Promise<Record<string, unknown>> {
+  const saved = options.redirectDefaults
   const browserRound = (path?: string) => ({
-    redirect: { host: options.redirectHost, port: options.port, path },
+    redirect: {
+      host: options.redirectHost ?? saved?.host,
+      port: options.port ?? saved?.port,
+      path: path ?? saved?.path,
+    },
     browser: options.browser,
   })
   switch (flow) {
@@ -131,14 +151,4 @@ async function required(
   const given = await value
   if (!given) throw new UsageError(`${flow} needs ${option} TOKEN (or "-" to read it from stdin).`)
   return given
-}
-
-function readParams(params: string[]): Record<string, string> {
-  return Object.fromEntries(
-    params.map((param) => {
-      const at = param.indexOf('=')
-      if (at < 1) throw new UsageError(`--param takes name=value, not "${param}".`)
-      return [param.slice(0, at), param.slice(at + 1)]
-    }),
-  )
 }

@@ -34,7 +34,20 @@ Usage:
     introspect | revoke          --token T [--token-type-hint access_token|refresh_token]
                                  a token given as "-" is read from stdin
 
+  afx profiles list | show NAME | remove NAME [--json]
+  afx profiles add NAME (--issuer URL | --cognito-pool POOL_ID [--endpoint URL])
+           [--client-id ID [--client-secret-stdin] [--auth-method M] [--scope "a b"] [--param n=v ...]]
+  afx profiles export [NAME ...] [--passphrase-stdin]   print saved profiles as JSON; secrets
+                                 only with a passphrase (read from stdin), encrypted with it
+  afx profiles import FILE [--passphrase-stdin]
+                                 saved providers and clients; with --profile NAME, afx flow and
+                                 afx cognito take from it what their options leave out
+  afx vault create | status      a passphrase vault (passphrase on stdin) keeps profile secrets
+                                 between sessions; --passphrase-stdin unlocks it for one command
+                                 (the passphrase is stdin's first line, the rest goes on)
+
 Options:
+  --profile NAME                 (flow, cognito) start from a saved profile
   --data-dir DIR                 where profiles and history are kept (or set AFX_DATA_DIR)
   --sandbox on|off               start the sandbox with the app (default on; or AFX_SANDBOX)
   --oidc-port N                  the sandbox provider's port (default 9400, or a free one)

@@ -11,6 +11,9 @@ import type { CliContext } from './cli-context'
 import { decodeCommand, formatErrorLine } from './decode-command'
 import { cognitoCommand } from './cognito-command'
 import { flowCommand } from './flow-command'
+import { profilesCommand } from './profiles-command'
+import { readPassphrase } from './read-passphrase'
+import { vaultCommand } from './vault-command'
 import { verifyCommand } from './verify-command'
 import { findElectronBinary } from './find-electron-binary'
 import { openSystemBrowser } from '../open-system-browser'
@@ -67,6 +70,16 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
     }),
   })
   const withSandbox = isSandboxOnLaunch(values.sandbox)
+  const unlockedFor = async (face: Face): Promise<CliContext> => {
+    const ctx = contextFor(face)
+    // Export and import read their own passphrase: the one of the file.
+    if (!values['passphrase-stdin'] || ['export', 'import'].includes(args[0] ?? '')) return ctx
+    // The passphrase is stdin's first line; the rest is the command's (a secret, a token).
+    const [first = '', ...rest] = (await ctx.readStdin()).split('\n')
+    ctx.core.workspace.unlockVault(await readPassphrase({ readStdin: async () => first }))
+    const remaining = rest.join('\n')
+    return { ...ctx, readStdin: async () => remaining }
+  }
   switch (command) {
     case 'decode':
       return decodeCommand(args, values.json ?? false, contextFor('cli'))
@@ -94,10 +107,11 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
           logoutEndpoint: values['logout-endpoint'],
           logoutUri: values['logout-uri'],
           interval: values.interval,
+          profileName: values.profile,
           json: values.json ?? false,
           reveal: values.reveal ?? false,
         },
-        contextFor('cli'),
+        await unlockedFor('cli'),
       )
     case 'cognito':
       if (args.length > 0) throw new UsageError('cognito takes only options (see afx --help).')
@@ -111,10 +125,11 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
           username: values.username,
           password: values.password,
           authFlow: values['auth-flow'],
+          profileName: values.profile,
           json: values.json ?? false,
           reveal: values.reveal ?? false,
         },
-        contextFor('cli'),
+        await unlockedFor('cli'),
       )
     case 'verify':
       if (args.length > 1) throw new UsageError('verify takes exactly one token.')
@@ -133,6 +148,25 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
         },
         contextFor('cli'),
       )
+    case 'profiles':
+      return profilesCommand(
+        args,
+        {
+          issuer: values.issuer,
+          cognitoPool: values['cognito-pool'],
+          endpoint: values.endpoint,
+          clientId: values['client-id'],
+          clientSecretStdin: values['client-secret-stdin'] ?? false,
+          authMethod: values['auth-method'],
+          scope: values.scope,
+          params: values.param ?? [],
+          passphraseStdin: values['passphrase-stdin'] ?? false,
+          json: values.json ?? false,
+        },
+        await unlockedFor('cli'),
+      )
+    case 'vault':
+      return vaultCommand(args, contextFor('cli'))
     case 'sandbox':
       return runSandbox(env, contextFor('cli'), values.json ?? false)
     case 'web':
@@ -195,6 +229,10 @@ function parseCommandLine(argv: string[]) {
         'logout-endpoint': { type: 'string' },
         'logout-uri': { type: 'string' },
         interval: { type: 'string' },
+        profile: { type: 'string' },
+        'cognito-pool': { type: 'string' },
+        'client-secret-stdin': { type: 'boolean' },
+        'passphrase-stdin': { type: 'boolean' },
       },
     })
   } catch (error) {

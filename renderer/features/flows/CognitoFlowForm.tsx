@@ -1,30 +1,32 @@
-// Chooses a Cognito sign-in: the user pool (the sandbox's when it runs), the app client, the user
-// and the InitiateAuth flow. Challenges are answered later, in the run, as they come.
-import { useEffect, useId, useState, type FormEvent } from 'react'
-import type { CognitoAuthFlow } from '../../../shared/cognito-flow-input'
+// Chooses a Cognito sign-in: a saved profile or the user pool (the sandbox's when it runs) and
+// app client by hand, the user and the InitiateAuth flow. Challenges are answered later, in the
+// run, as they come.
+import { useEffect, useState, type FormEvent } from 'react'
 import type { StartRunInput } from '../../../shared/flow-input'
+import type { Profile, ProfileClient } from '../../../shared/workspace-model'
 import { useSandbox } from '../../state/use-sandbox'
-import { CheckField } from './FormFields'
+import { CognitoUserFields, type CognitoUserDraft } from './CognitoUserFields'
+import { CheckField, SelectField, TextField } from '../../components/FormFields'
+import { ProfileSelect } from './ProfileSelect'
+import { cognitoFieldsOf, profileChoiceOf, type ProfileChoice } from './profile-fields'
+import { useProfiles } from '../../state/use-profiles'
 
 type Props = { onStart: (input: StartRunInput) => void }
 
-const FLOW_NOTES: Record<CognitoAuthFlow, string> = {
-  USER_SRP_AUTH: 'The password never leaves this machine: it signs a claim instead.',
-  USER_PASSWORD_AUTH: 'The password itself is sent to Cognito (over TLS). Prefer SRP.',
-  CUSTOM_AUTH: "The pool's custom challenge; with a password, an SRP proof comes first.",
-}
-
 export function CognitoFlowForm({ onStart }: Props) {
-  const id = useId()
   const cognito = useSandbox().status?.cognito
+  const profiles = useProfiles().profiles?.filter((profile) => profile.provider.kind === 'cognito')
+  const [profile, setProfile] = useState<ProfileChoice>()
   const [region, setRegion] = useState('')
   const [userPoolId, setUserPoolId] = useState('')
   const [endpoint, setEndpoint] = useState('')
   const [clientId, setClientId] = useState('')
   const [clientSecret, setClientSecret] = useState('')
-  const [username, setUsername] = useState('')
-  const [password, setPassword] = useState('')
-  const [authFlow, setAuthFlow] = useState<CognitoAuthFlow>('USER_SRP_AUTH')
+  const [user, setUser] = useState<CognitoUserDraft>({
+    username: '',
+    password: '',
+    authFlow: 'USER_SRP_AUTH',
+  })
   const [stepByStep, setStepByStep] = useState(false)
 
   // Aim at the sandbox pool by default, once it is known to run; never over what was typed.
@@ -37,9 +39,6 @@ export function CognitoFlowForm({ onStart }: Props) {
   }, [cognito])
 
   const isSandbox = cognito !== undefined && endpoint === cognito.endpoint
-  const pickedUser = cognito?.users.find(
-    (user) => user.username === username || user.signInAliases?.includes(username),
-  )
 
   const pickClient = (picked: string) => {
     const client = cognito?.clients.find((candidate) => candidate.clientId === picked)
@@ -47,148 +46,84 @@ export function CognitoFlowForm({ onStart }: Props) {
     setClientId(client.clientId)
     setClientSecret(client.clientSecret ?? '')
   }
-  const pickUser = (picked: string) => {
-    const user = cognito?.users.find((candidate) => candidate.username === picked)
-    if (!user) return
-    // An alias shows what Cognito does with one: USER_ID_FOR_SRP differs from what was typed.
-    setUsername(user.signInAliases?.[0] ?? user.username)
-    setPassword(user.password)
+  const chooseProfile = (picked: Profile | undefined, pickedClient: ProfileClient | undefined) => {
+    const fields = picked && cognitoFieldsOf(picked, pickedClient)
+    setProfile(profileChoiceOf(picked, pickedClient))
+    if (!fields) return
+    setRegion(fields.region)
+    setUserPoolId(fields.userPoolId)
+    setEndpoint(fields.endpoint)
+    if (fields.clientId !== undefined) setClientId(fields.clientId)
+    setClientSecret('') // the profile's, when it keeps one, is added by the engine
   }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
     onStart({
       flow: 'cognito',
+      ...(profile ? { profile: profile.name } : {}),
       region,
       userPoolId,
       clientId,
       ...(clientSecret ? { clientSecret } : {}),
       ...(endpoint ? { endpoint } : {}),
-      username,
-      ...(password ? { password } : {}),
-      authFlow,
+      username: user.username,
+      ...(user.password ? { password: user.password } : {}),
+      authFlow: user.authFlow,
       mode: stepByStep ? 'step' : 'auto',
     })
   }
 
   return (
-    <form className="flow-form" onSubmit={submit} aria-label="Cognito sign-in">
-      <label htmlFor={`${id}-region`}>Region</label>
-      <input
-        id={`${id}-region`}
+    <form className="form-grid flow-form" onSubmit={submit} aria-label="Cognito sign-in">
+      <ProfileSelect profiles={profiles} chosen={profile} onChoose={chooseProfile} />
+      <TextField
+        label="Region"
         value={region}
-        onChange={(e) => setRegion(e.target.value)}
+        onChange={setRegion}
         required
         placeholder="us-east-1"
       />
-
-      <label htmlFor={`${id}-pool`}>User pool ID</label>
-      <input
-        id={`${id}-pool`}
+      <TextField
+        label="User pool ID"
         value={userPoolId}
-        onChange={(e) => setUserPoolId(e.target.value)}
+        onChange={setUserPoolId}
         required
         placeholder="us-east-1_Abc123"
       />
-
-      <label htmlFor={`${id}-endpoint`}>Endpoint</label>
-      <input
-        id={`${id}-endpoint`}
+      <TextField
+        label="Endpoint"
         value={endpoint}
-        onChange={(e) => setEndpoint(e.target.value)}
+        onChange={setEndpoint}
         placeholder={`https://cognito-idp.${region || '<region>'}.amazonaws.com/`}
       />
-
       {isSandbox && (
-        <>
-          <label htmlFor={`${id}-sandbox-client`}>Sandbox app client</label>
-          <select
-            id={`${id}-sandbox-client`}
-            value={clientId}
-            onChange={(e) => pickClient(e.target.value)}
-          >
-            {cognito.clients.map((client) => (
-              <option key={client.clientId} value={client.clientId}>
-                {client.clientId}: {client.label}
-              </option>
-            ))}
-          </select>
-        </>
+        <SelectField
+          label="Sandbox app client"
+          value={clientId}
+          options={cognito.clients.map((client) => ({
+            value: client.clientId,
+            label: `${client.clientId}: ${client.label}`,
+          }))}
+          onChange={pickClient}
+        />
       )}
-
-      <label htmlFor={`${id}-client-id`}>App client ID</label>
-      <input
-        id={`${id}-client-id`}
-        value={clientId}
-        onChange={(e) => setClientId(e.target.value)}
-        required
-      />
-
-      <label htmlFor={`${id}-client-secret`}>Client secret</label>
-      <input
-        id={`${id}-client-secret`}
+      <TextField label="App client ID" value={clientId} onChange={setClientId} required />
+      <TextField
+        label="Client secret"
         type="password"
         value={clientSecret}
-        onChange={(e) => setClientSecret(e.target.value)}
-        autoComplete="off"
-        placeholder="none (public client: no SECRET_HASH)"
+        onChange={setClientSecret}
+        placeholder={
+          profile?.secretNote ? 'kept with the profile' : 'none (public client: no SECRET_HASH)'
+        }
+        note={clientSecret ? undefined : profile?.secretNote}
       />
-
-      {isSandbox && (
-        <>
-          <label htmlFor={`${id}-sandbox-user`}>Sandbox user</label>
-          <select
-            id={`${id}-sandbox-user`}
-            value={pickedUser?.username ?? ''}
-            onChange={(e) => pickUser(e.target.value)}
-          >
-            <option value="">Choose a demo user…</option>
-            {cognito.users.map((user) => (
-              <option key={user.username} value={user.username}>
-                {user.signInAliases?.[0] ?? user.username}: {user.label}
-              </option>
-            ))}
-          </select>
-        </>
-      )}
-
-      <label htmlFor={`${id}-username`}>User name</label>
-      <input
-        id={`${id}-username`}
-        value={username}
-        onChange={(e) => setUsername(e.target.value)}
-        required
-        autoComplete="off"
-        placeholder="a user name or an alias (email, phone)"
+      <CognitoUserFields
+        sandboxUsers={isSandbox ? cognito.users : undefined}
+        user={user}
+        onChange={(change) => setUser((current) => ({ ...current, ...change }))}
       />
-
-      <label htmlFor={`${id}-password`}>Password</label>
-      <input
-        id={`${id}-password`}
-        type="password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        required={authFlow !== 'CUSTOM_AUTH'}
-        autoComplete="off"
-        placeholder={authFlow === 'CUSTOM_AUTH' ? 'optional for CUSTOM_AUTH' : ''}
-      />
-
-      <label htmlFor={`${id}-auth-flow`}>Auth flow</label>
-      <select
-        id={`${id}-auth-flow`}
-        value={authFlow}
-        onChange={(e) => setAuthFlow(e.target.value as CognitoAuthFlow)}
-        aria-describedby={`${id}-flow-note`}
-      >
-        <option value="USER_SRP_AUTH">USER_SRP_AUTH (SRP)</option>
-        <option value="USER_PASSWORD_AUTH">USER_PASSWORD_AUTH (password sent)</option>
-        <option value="CUSTOM_AUTH">CUSTOM_AUTH (custom challenge)</option>
-      </select>
-      <span />
-      <p id={`${id}-flow-note`} className="muted">
-        {FLOW_NOTES[authFlow]}
-        {pickedUser && ` ${pickedUser.label}.`}
-      </p>
 
       <span />
       <div className="checks">

@@ -1,10 +1,15 @@
-// Chooses what to run: the flow, the provider (the sandbox's or any issuer), the client, and the
-// options of that flow.
-import { useEffect, useId, useState, type FormEvent } from 'react'
-import type { StartRunInput } from '../../../shared/flow-input'
+// Chooses what to run: a saved profile or the provider (the sandbox's or any issuer) and client by
+// hand, the flow, and the options of that flow.
+import { useEffect, useState, type FormEvent } from 'react'
+import type { ProviderInput, StartRunInput } from '../../../shared/flow-input'
+import type { Profile, ProfileClient } from '../../../shared/workspace-model'
 import { useSandbox } from '../../state/use-sandbox'
+import { BreakItFields } from './BreakItFields'
 import { FlowDetailsFields } from './FlowDetailsFields'
-import { CheckField, SelectField, TextField } from './FormFields'
+import { CheckField, SelectField, TextAreaField } from '../../components/FormFields'
+import { OAuthClientFields } from './OAuthClientFields'
+import { ProfileSelect } from './ProfileSelect'
+import { clientOf, DEFAULT_CLIENT, type ClientDraft } from './client-draft'
 import {
   buildStartInput,
   DEFAULT_DETAILS,
@@ -14,6 +19,8 @@ import {
   type FlowDetails,
   type FlowName,
 } from './flow-choices'
+import { oauthFieldsOf, profileChoiceOf, type ProfileChoice } from './profile-fields'
+import { useProfiles } from '../../state/use-profiles'
 
 type Props = { onStart: (input: StartRunInput) => void }
 
@@ -27,93 +34,80 @@ const TOKEN_FLOWS: readonly FlowName[] = [
 ]
 
 export function FlowForm({ onStart }: Props) {
-  const id = useId()
   const { status } = useSandbox()
-  const sandboxClients = status?.oidc?.clients ?? []
+  const { profiles } = useProfiles()
+  const [profile, setProfile] = useState<ProfileChoice>()
   const [flow, setFlow] = useState<FlowName>('code')
-  const [issuer, setIssuer] = useState('')
-  const [clientId, setClientId] = useState('afx-native')
-  const [clientSecret, setClientSecret] = useState('')
-  const [scope, setScope] = useState('openid profile email')
-  const [extraParams, setExtraParams] = useState('')
+  const [provider, setProvider] = useState<ProviderInput>({ issuer: '' })
+  const [client, setClient] = useState<ClientDraft>(DEFAULT_CLIENT)
   const [details, setDetails] = useState<FlowDetails>(DEFAULT_DETAILS)
   const [stepByStep, setStepByStep] = useState(false)
   const [openBrowser, setOpenBrowser] = useState(true)
+  const changeClient = (change: Partial<ClientDraft>) => setClient((now) => ({ ...now, ...change }))
+  const changeDetails = (change: Partial<FlowDetails>) =>
+    setDetails((now) => ({ ...now, ...change }))
 
   // Aim at the sandbox by default, once it is known to run.
   const sandboxIssuer = status?.oidc?.issuer
   useEffect(() => {
-    if (sandboxIssuer) setIssuer((current) => current || sandboxIssuer)
+    if (sandboxIssuer)
+      setProvider((now) => ('issuer' in now && !now.issuer ? { issuer: sandboxIssuer } : now))
   }, [sandboxIssuer])
+  const atSandbox = 'issuer' in provider && provider.issuer === sandboxIssuer
 
   const pickSandboxClient = (picked: string) => {
-    const client = sandboxClients.find((candidate) => candidate.client_id === picked)
-    if (!client) return
-    setClientId(client.client_id)
-    setClientSecret(client.client_secret ?? '')
+    const sandboxClient = status?.oidc?.clients.find((candidate) => candidate.client_id === picked)
+    if (!sandboxClient) return
+    changeClient({
+      clientId: sandboxClient.client_id,
+      clientSecret: sandboxClient.client_secret ?? '',
+    })
     if (TOKEN_FLOWS.includes(flow)) return
-    const suggested = flowForClient(client)
+    const suggested = flowForClient(sandboxClient)
     setFlow(suggested.flow)
-    setScope(suggested.scope)
-    setExtraParams(suggested.extraParams)
+    changeClient({ scope: suggested.scope, extraParams: suggested.extraParams })
+  }
+
+  const chooseProfile = (picked: Profile | undefined, pickedClient: ProfileClient | undefined) => {
+    const fields = picked && oauthFieldsOf(picked, pickedClient)
+    setProfile(profileChoiceOf(picked, pickedClient))
+    // Back to no profile: endpoints only a profile can give make way for an issuer to type.
+    if (!fields) return setProvider((now) => ('issuer' in now ? now : { issuer: '' }))
+    setProvider(fields.provider)
+    if (fields.client) setClient({ ...fields.client, clientSecret: '' })
+    if (fields.redirect) changeDetails(fields.redirect)
   }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const common = {
-      provider: { issuer },
-      client: {
-        clientId,
-        ...(clientSecret ? { clientSecret } : {}),
-        ...(scope ? { scope } : {}),
-        extraParams: parseParams(extraParams),
-      },
+      ...(profile ? { profile: profile.name } : {}),
+      provider,
+      client: clientOf(client),
       mode: stepByStep ? ('step' as const) : ('auto' as const),
     }
     onStart(buildStartInput(flow, common, details, openBrowser))
   }
 
   return (
-    <form className="flow-form" onSubmit={submit} aria-label="Flow">
+    <form className="form-grid flow-form" onSubmit={submit} aria-label="Flow">
+      <ProfileSelect profiles={profiles} chosen={profile} onChoose={chooseProfile} />
       <SelectField label="Flow" value={flow} options={FLOW_CHOICES} onChange={setFlow} />
-      <TextField
-        label="Issuer"
-        value={issuer}
-        onChange={setIssuer}
-        required
-        placeholder="https://login.example.com"
+      <OAuthClientFields
+        provider={provider}
+        onIssuerChange={(issuer) => setProvider({ issuer })}
+        client={client}
+        onClientChange={changeClient}
+        sandboxClients={atSandbox ? (status?.oidc?.clients ?? []) : []}
+        onPickSandboxClient={pickSandboxClient}
+        secretNote={client.clientSecret ? undefined : profile?.secretNote}
       />
-      {sandboxClients.length > 0 && issuer === sandboxIssuer && (
-        <SelectField
-          label="Sandbox client"
-          value={clientId}
-          options={sandboxClients.map((client) => ({
-            value: client.client_id,
-            label: `${client.client_id}: ${client.label}`,
-          }))}
-          onChange={pickSandboxClient}
-        />
-      )}
-      <TextField label="Client ID" value={clientId} onChange={setClientId} required />
-      <TextField
-        label="Client secret"
-        type="password"
-        value={clientSecret}
-        onChange={setClientSecret}
-        placeholder="none (public client)"
-      />
-      <TextField label="Scope" value={scope} onChange={setScope} />
-      <FlowDetailsFields
-        flow={flow}
-        details={details}
-        onChange={(change) => setDetails((current) => ({ ...current, ...change }))}
-      />
+      <FlowDetailsFields flow={flow} details={details} onChange={changeDetails} />
 
-      <label htmlFor={`${id}-params`}>Extra parameters</label>
-      <textarea
-        id={`${id}-params`}
-        value={extraParams}
-        onChange={(e) => setExtraParams(e.target.value)}
+      <TextAreaField
+        label="Extra parameters"
+        value={client.extraParams}
+        onChange={(extraParams) => changeClient({ extraParams })}
         rows={2}
         placeholder="one name=value per line: prompt=login, audience=…"
       />
@@ -129,19 +123,16 @@ export function FlowForm({ onStart }: Props) {
           />
         )}
       </div>
+      {flow === 'code' && (
+        <BreakItFields
+          chosen={details.breakIt}
+          onChange={(breakIt) => changeDetails({ breakIt })}
+        />
+      )}
       <span />
       <button type="submit" className="primary">
         Start
       </button>
     </form>
   )
-}
-
-function parseParams(text: string): Record<string, string> {
-  const params: Record<string, string> = {}
-  for (const line of text.split(/\n|,\s*/)) {
-    const at = line.indexOf('=')
-    if (at > 0) params[line.slice(0, at).trim()] = line.slice(at + 1).trim()
-  }
-  return params
 }

@@ -61,7 +61,7 @@ export function RunView({ runId }: { runId: string }) {
       </div>
       {error && <ErrorNotice error={error} />}
       <SequenceDiagram steps={run.steps} />
-      <ol className="steps" aria-label="Steps">
+      <ol className="card-list" aria-label="Steps">
         {run.steps.map((step) => (
           <li key={step.id}>
             <StepCard runId={run.id} step={step} />

@@ -1,16 +1,10 @@
-// One step of a run: what it is, how it went, what it sent and received, what was found wrong.
+// One step of a run: what it is and why it matters, how it went, what it sent and received, what
+// was found wrong.
 import type { Step } from '../../../shared/run-model'
 import { SecretText } from '../../components/SecretText'
+import { STEP_KIND_LABEL } from '../../components/step-kind-label'
 import { BrowserStepLink } from './BrowserStepLink'
-
-const KIND_LABEL = {
-  compute: 'Compute',
-  http: 'HTTP',
-  browser: 'Browser',
-  callback: 'Callback',
-  input: 'Input',
-  check: 'Check',
-} as const
+import { StepTeaching } from './StepTeaching'
 
 export function StepCard({ runId, step }: { runId: string; step: Step }) {
   const exchange = step.exchange
@@ -23,9 +17,9 @@ export function StepCard({ runId, step }: { runId: string; step: Step }) {
         )
       : step.outputs
   return (
-    <article className={`step-card ${step.status}`} aria-label={step.title}>
+    <article className={`card step-card ${step.status}`} aria-label={step.title}>
       <header>
-        <span className="step-kind">{KIND_LABEL[step.kind]}</span>
+        <span className="step-kind">{STEP_KIND_LABEL[step.kind]}</span>
         <h4>{step.title}</h4>
         <span className="step-status">
           {step.status}
@@ -33,6 +27,7 @@ export function StepCard({ runId, step }: { runId: string; step: Step }) {
           {exchange?.response && ` · HTTP ${exchange.response.status}`}
         </span>
       </header>
+      <StepTeaching step={step} />
       {typeof url === 'string' && step.status === 'done' && (
         <BrowserStepLink runId={runId} step={step} url={url} />
       )}

@@ -1,6 +1,6 @@
 // The flows the Flows page offers, what each one needs besides the provider and the client, and
 // how the form's values become the engine's StartRunInput.
-import type { StartRunInput } from '../../../shared/flow-input'
+import type { BreakIt, StartRunInput } from '../../../shared/flow-input'
 import type { OidcSandboxClient } from '../../../shared/sandbox-model'
 
 /** The OAuth and OpenID Connect flows: those that talk to a provider (Cognito has its own form). */
@@ -28,6 +28,11 @@ export type FlowDetails = {
   responseMode: 'query' | 'fragment' | 'form_post'
   responseType: 'id_token' | 'id_token token' | 'token'
   redirectHost: '127.0.0.1' | 'localhost' | '[::1]'
+  /** Empty or 0: a free port for each run. */
+  redirectPort: string
+  redirectPath: string
+  /** Trainer mode's toggles: what the code flow makes wrong on purpose. */
+  breakIt: BreakIt[]
   /** The token a token flow sends: refresh token, access token, or the one to introspect. */
   token: string
   tokenTypeHint: '' | 'access_token' | 'refresh_token'
@@ -43,6 +48,9 @@ export const DEFAULT_DETAILS: FlowDetails = {
   responseMode: 'query',
   responseType: 'id_token token',
   redirectHost: '127.0.0.1',
+  redirectPort: '',
+  redirectPath: '/callback',
+  breakIt: [],
   token: '',
   tokenTypeHint: '',
   logoutVariant: 'oidc',
@@ -54,7 +62,7 @@ export const DEFAULT_DETAILS: FlowDetails = {
 /** Flows that send a browser to the provider and wait on a loopback redirect. */
 export const REDIRECT_FLOWS: readonly FlowName[] = ['code', 'implicit', 'hybrid', 'logout']
 
-type Common = Pick<OAuthStartInput, 'provider' | 'client' | 'mode'>
+type Common = Pick<OAuthStartInput, 'provider' | 'client' | 'mode' | 'profile'>
 
 /** The run to start from the form's values. */
 export function buildStartInput(
@@ -64,8 +72,8 @@ export function buildStartInput(
   openBrowser: boolean,
 ): OAuthStartInput {
   const browser = openBrowser ? ('system' as const) : ('none' as const)
-  const roundTrip = (path = '/callback') => ({
-    redirect: { host: details.redirectHost, port: 0, path },
+  const roundTrip = (path = details.redirectPath) => ({
+    redirect: { host: details.redirectHost, port: Number(details.redirectPort) || 0, path },
     browser,
     callbackTimeoutMs: 300_000,
   })
@@ -80,6 +88,7 @@ export function buildStartInput(
           ? { codeVerifier: details.codeVerifier.trim() }
           : {}),
         responseMode: details.responseMode,
+        ...(details.breakIt.length > 0 ? { breakIt: details.breakIt } : {}),
         ...roundTrip(),
       }
     case 'hybrid':

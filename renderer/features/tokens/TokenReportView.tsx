@@ -1,14 +1,20 @@
 // A verification report in words: the signature, each check with its rule, known pitfalls, and
 // every claim with what it means.
 import type { TokenReport } from '../../../shared/token-report'
+import { SIGNATURE_TEXT, tokenReportToMarkdown } from '../../../shared/token-report-markdown'
+import { downloadFile } from '../../components/download-file'
 
 const MARK = { pass: '✓', fail: '✗', warn: '!', skip: '–' } as const
-const SIGNATURE_TEXT = {
-  valid: 'Signature valid',
-  invalid: 'Signature INVALID',
-  not_checked: 'Signature not checked',
-  unsupported: 'Signature algorithm not supported here',
-} as const
+
+/** The report as a Markdown file a tester attaches to a bug (no token value is in a report). */
+function downloadMarkdown(report: TokenReport): void {
+  const day = new Date().toISOString().slice(0, 10)
+  downloadFile({
+    filename: `afx-token-report-${report.tokenType.checkedAs}-${day}.md`,
+    mediaType: 'text/markdown',
+    content: tokenReportToMarkdown(report),
+  })
+}
 
 export function TokenReportView({ report }: { report: TokenReport }) {
   const failed = report.checks.filter((check) => check.status === 'fail').length
@@ -22,6 +28,9 @@ export function TokenReportView({ report }: { report: TokenReport }) {
         {failed === 0 ? 'every check passed' : `${failed} check${failed === 1 ? '' : 's'} failed`}
       </p>
       <p className="muted">{report.signature.explanation}</p>
+      <button type="button" onClick={() => downloadMarkdown(report)}>
+        Download the report as Markdown
+      </button>
       <ol className="check-list" aria-label="Checks">
         {report.checks.map((check, index) => (
           <li key={`${check.id}-${index}`} className={`check ${check.status}`}>

@@ -44,7 +44,7 @@ export function VerifyPanel({ token }: { token: string }) {
   return (
     <section aria-labelledby={`${id}-title`} className="verify">
       <h2 id={`${id}-title`}>Verify</h2>
-      <form className="flow-form" onSubmit={verify} aria-label="Verify">
+      <form className="form-grid flow-form" onSubmit={verify} aria-label="Verify">
         <label htmlFor={`${id}-source`}>Key</label>
         <select
           id={`${id}-source`}

@@ -1,4 +1,5 @@
-// The labelled inputs the flow form is made of: one label, one control, in the form's grid.
+// The labelled inputs forms are made of (flows, profiles, settings): one label, one control, in the
+// form's grid.
 import { useId } from 'react'
 
 type TextFieldProps = {
@@ -9,9 +10,18 @@ type TextFieldProps = {
   type?: 'text' | 'password'
   placeholder?: string
   required?: boolean
+  /** A line under the field that it is described by (where a value comes from). */
+  note?: string | undefined
 }
 
-export function TextField({ label, value, onChange, type = 'text', ...rest }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  type = 'text',
+  note,
+  ...rest
+}: TextFieldProps) {
   const id = useId()
   return (
     <>
@@ -22,8 +32,17 @@ export function TextField({ label, value, onChange, type = 'text', ...rest }: Te
         value={value}
         onChange={(e) => onChange(e.target.value)}
         autoComplete="off"
+        aria-describedby={note ? `${id}-note` : undefined}
         {...rest}
       />
+      {note && (
+        <>
+          <span />
+          <p id={`${id}-note`} className="muted field-note">
+            {note}
+          </p>
+        </>
+      )}
     </>
   )
 }
@@ -33,6 +52,7 @@ type SelectFieldProps<V extends string> = {
   value: V
   options: readonly (V | { value: V; label: string })[]
   onChange: (value: V) => void
+  disabled?: boolean
 }
 
 export function SelectField<V extends string>({
@@ -40,12 +60,18 @@ export function SelectField<V extends string>({
   value,
   options,
   onChange,
+  disabled,
 }: SelectFieldProps<V>) {
   const id = useId()
   return (
     <>
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value as V)}
+        disabled={disabled}
+      >
         {options.map((option) => {
           const { value: v, label: text } =
             typeof option === 'string' ? { value: option, label: option } : option
@@ -56,6 +82,35 @@ export function SelectField<V extends string>({
           )
         })}
       </select>
+    </>
+  )
+}
+
+/** A text of several lines: extra parameters one per line, notes. */
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  rows,
+  placeholder,
+}: {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  rows: number
+  placeholder?: string
+}) {
+  const id = useId()
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+      />
     </>
   )
 }

@@ -1,0 +1,64 @@
+// A run's start input, made safe to keep and share (history, scenarios) and made whole again for a
+// replay. Secret fields become the run's own markers, so a live run can fill them back in.
+import { SECRET_MARKER } from '../../../shared/run-model'
+import type { SecretBox } from './secret-box'
+
+/**
+ * Fields of any flow input whose value is a secret (flow-input.ts, cognito-flow-input.ts), with
+ * the label the engine gives the same value on the wire, so a marker reads the same everywhere.
+ */
+const SECRET_INPUT_LABELS: Record<string, string> = {
+  clientSecret: 'client_secret',
+  password: 'password',
+  refreshToken: 'refresh_token',
+  accessToken: 'access_token',
+  token: 'token',
+  idTokenHint: 'id_token_hint',
+  codeVerifier: 'code_verifier',
+}
+
+/** The label of a profile's client secret in a redacted input. */
+export const CLIENT_SECRET_LABEL = 'client_secret'
+
+export function redactStartInput(input: object, secrets: SecretBox): Record<string, unknown> {
+  return secrets.redactDeep(registerSecretFields(input, secrets)) as Record<string, unknown>
+}
+
+function registerSecretFields(value: unknown, secrets: SecretBox): unknown {
+  if (Array.isArray(value)) return value.map((item) => registerSecretFields(item, secrets))
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      key in SECRET_INPUT_LABELS && typeof item === 'string' && item !== ''
+        ? secrets.add(item, SECRET_INPUT_LABELS[key] ?? key)
+        : registerSecretFields(item, secrets),
+    ]),
+  )
+}
+
+/**
+ * Puts the clear values back into a redacted input; `reveal` answers undefined for a secret that
+ * is gone (the run was saved by an earlier session). Returns the labels of the missing ones.
+ */
+export function restoreStartInput(
+  input: Record<string, unknown>,
+  reveal: (secretId: string) => string | undefined,
+): { input: Record<string, unknown>; missing: string[] } {
+  const missing = new Set<string>()
+  const restore = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      return value.replace(SECRET_MARKER, (marker, id: string, label: string) => {
+        const clear = reveal(id)
+        if (clear === undefined) missing.add(label)
+        return clear ?? marker
+      })
+    }
+    if (Array.isArray(value)) return value.map(restore)
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, restore(item)]))
+    }
+    return value
+  }
+  return { input: restore(input) as Record<string, unknown>, missing: [...missing] }
+}

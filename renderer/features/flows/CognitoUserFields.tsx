@@ -1,0 +1,86 @@
+// Who signs in to the Cognito pool and how: a demo user of the sandbox to pick, the user name (or
+// an alias), the password, and the InitiateAuth flow with what it means for the password.
+import { useId } from 'react'
+import type { CognitoAuthFlow } from '../../../shared/cognito-flow-input'
+import type { CognitoSandboxUser } from '../../../shared/sandbox-model'
+import { bindDraft } from '../../components/bind-draft'
+import { SelectField, TextField } from '../../components/FormFields'
+
+export type CognitoUserDraft = { username: string; password: string; authFlow: CognitoAuthFlow }
+
+type Props = {
+  /** The sandbox pool's demo users, when the form aims at the sandbox. */
+  sandboxUsers: CognitoSandboxUser[] | undefined
+  user: CognitoUserDraft
+  onChange: (change: Partial<CognitoUserDraft>) => void
+}
+
+const FLOW_NOTES: Record<CognitoAuthFlow, string> = {
+  USER_SRP_AUTH: 'The password never leaves this machine: it signs a claim instead.',
+  USER_PASSWORD_AUTH: 'The password itself is sent to Cognito (over TLS). Prefer SRP.',
+  CUSTOM_AUTH: "The pool's custom challenge; with a password, an SRP proof comes first.",
+}
+
+export function CognitoUserFields({ sandboxUsers, user, onChange }: Props) {
+  const id = useId()
+  const { username, authFlow } = user
+  const bind = bindDraft(user, onChange)
+  const pickedUser = sandboxUsers?.find(
+    (candidate) => candidate.username === username || candidate.signInAliases?.includes(username),
+  )
+  const pickUser = (picked: string) => {
+    const demo = sandboxUsers?.find((candidate) => candidate.username === picked)
+    // An alias shows what Cognito does with one: USER_ID_FOR_SRP differs from what was typed.
+    if (demo)
+      onChange({ username: demo.signInAliases?.[0] ?? demo.username, password: demo.password })
+  }
+
+  return (
+    <>
+      {sandboxUsers && (
+        <SelectField
+          label="Sandbox user"
+          value={pickedUser?.username ?? ''}
+          options={[
+            { value: '', label: 'Choose a demo user…' },
+            ...sandboxUsers.map((demo) => ({
+              value: demo.username,
+              label: `${demo.signInAliases?.[0] ?? demo.username}: ${demo.label}`,
+            })),
+          ]}
+          onChange={pickUser}
+        />
+      )}
+      <TextField
+        label="User name"
+        {...bind('username')}
+        required
+        placeholder="a user name or an alias (email, phone)"
+      />
+      <TextField
+        label="Password"
+        type="password"
+        {...bind('password')}
+        required={authFlow !== 'CUSTOM_AUTH'}
+        placeholder={authFlow === 'CUSTOM_AUTH' ? 'optional for CUSTOM_AUTH' : ''}
+      />
+
+      <label htmlFor={`${id}-auth-flow`}>Auth flow</label>
+      <select
+        id={`${id}-auth-flow`}
+        value={authFlow}
+        onChange={(e) => onChange({ authFlow: e.target.value as CognitoAuthFlow })}
+        aria-describedby={`${id}-flow-note`}
+      >
+        <option value="USER_SRP_AUTH">USER_SRP_AUTH (SRP)</option>
+        <option value="USER_PASSWORD_AUTH">USER_PASSWORD_AUTH (password sent)</option>
+        <option value="CUSTOM_AUTH">CUSTOM_AUTH (custom challenge)</option>
+      </select>
+      <span />
+      <p id={`${id}-flow-note`} className="muted">
+        {FLOW_NOTES[authFlow]}
+        {pickedUser && ` ${pickedUser.label}.`}
+      </p>
+    </>
+  )
+}

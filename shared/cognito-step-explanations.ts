@@ -1,0 +1,126 @@
+// The teaching texts of the Cognito sign-in's steps (and of Cognito's tokens and logout), by
+// `explain` key; part of the step explanations.
+// @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
+import type { StepExplanation } from './step-explanations'
+
+const COGNITO_API = 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference'
+const COGNITO_GUIDE = 'https://docs.aws.amazon.com/cognito/latest/developerguide'
+const RESPOND_TO_AUTH_CHALLENGE = `${COGNITO_API}/API_RespondToAuthChallenge.html`
+
+export const COGNITO_STEPS = {
+  'tokens.cognito-checks': {
+    text: "Cognito's tokens are verified like any JWT: signature with the pool's keys, issuer (the pool), expiry, then token_use (id or access) and the app client. An access token from Cognito has no aud claim: its client_id says which app it was issued to.",
+    ref: 'Amazon Cognito: verifying a JSON web token',
+    url: `${COGNITO_GUIDE}/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html`,
+  },
+  'cognito.logout': {
+    text: "The browser goes to the hosted UI's /logout with the app client id and a registered sign-out URL. Cognito ends its own session cookie and sends the browser there; no state comes back to check.",
+    ref: 'Amazon Cognito: logout endpoint',
+    url: `${COGNITO_GUIDE}/logout-endpoint.html`,
+  },
+  'cognito.initiate-auth.user_srp_auth': {
+    text: 'The sign-in starts with the user name and SRP_A, a public number made from a random secret. With SRP the password never leaves this computer: the client will prove it knows the password without sending it.',
+    ref: 'Amazon Cognito API: InitiateAuth',
+    url: `${COGNITO_API}/API_InitiateAuth.html`,
+  },
+  'cognito.initiate-auth.user_password_auth': {
+    text: 'The sign-in sends the user name and the password itself to Cognito, protected only by TLS. It is simpler than SRP, but the password now passes through every proxy and log that sees the request: prefer SRP.',
+    ref: 'Amazon Cognito API: InitiateAuth',
+    url: `${COGNITO_API}/API_InitiateAuth.html`,
+  },
+  'cognito.initiate-auth.custom_auth': {
+    text: "The sign-in starts the pool's custom challenge flow, defined by its Lambda triggers. Cognito will ask the questions those triggers decide, after an SRP proof of the password when one is given.",
+    ref: 'Amazon Cognito API: InitiateAuth',
+    url: `${COGNITO_API}/API_InitiateAuth.html`,
+  },
+  'cognito.srp-a': {
+    text: 'The client picks a random secret a and computes A = g^a mod N, the first public value of SRP-6a. The secret a stays here; A alone reveals nothing about it or about the password.',
+    ref: 'RFC 5054 §2.6',
+    url: 'https://www.rfc-editor.org/rfc/rfc5054#section-2.6',
+  },
+  'cognito.srp-claim': {
+    text: "From Cognito's B and salt, the password and a, the client derives the shared SRP key, then signs the pool's name, the user id, the secret block and a timestamp with it. Only someone who knows the password can produce this signature, and Cognito checks it against the verifier it stores instead of the password.",
+    ref: 'RFC 5054 §2.6',
+    url: 'https://www.rfc-editor.org/rfc/rfc5054#section-2.6',
+  },
+  'cognito.password-verifier': {
+    text: 'The client answers the PASSWORD_VERIFIER challenge with the signed claim, never the password. If the signature checks out, Cognito returns tokens or the next challenge (MFA, a new password).',
+    ref: 'Amazon Cognito API: RespondToAuthChallenge',
+    url: RESPOND_TO_AUTH_CHALLENGE,
+  },
+  'cognito.secret-hash': {
+    text: 'This app client has a secret, so every call carries SECRET_HASH: an HMAC-SHA256 of the user name and client id, keyed with the client secret. After the first call, the user name to hash is the one Cognito returns (USER_ID_FOR_SRP), which differs from an alias the person typed.',
+    ref: 'Amazon Cognito: computing secret hash values',
+    url: `${COGNITO_GUIDE}/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash`,
+  },
+  'cognito.sms_mfa': {
+    text: 'Cognito sent a one-time code by SMS to the number on file (shown masked). Entering it proves the person holds that phone, a second factor besides the password.',
+    ref: 'Amazon Cognito: MFA',
+    url: `${COGNITO_GUIDE}/user-pool-settings-mfa.html`,
+  },
+  'cognito.email_otp': {
+    text: 'Cognito sent a one-time code by email to the address on file (shown masked). Entering it proves access to that mailbox, a second factor besides the password.',
+    ref: 'Amazon Cognito: MFA',
+    url: `${COGNITO_GUIDE}/user-pool-settings-mfa.html`,
+  },
+  'cognito.software_token_mfa': {
+    text: 'The person reads the current six-digit code from an authenticator app. The code is derived from a secret shared once at enrolment and the current 30-second time step (TOTP), so nothing is sent to the phone.',
+    ref: 'Amazon Cognito: TOTP MFA',
+    url: `${COGNITO_GUIDE}/user-pool-settings-mfa-totp.html`,
+  },
+  'cognito.respond-mfa': {
+    text: 'The client sends the code with the session Cognito handed out at the previous step. The session is single-use and short-lived, which binds this answer to the sign-in that asked for it.',
+    ref: 'Amazon Cognito API: RespondToAuthChallenge',
+    url: RESPOND_TO_AUTH_CHALLENGE,
+  },
+  'cognito.select-mfa-type': {
+    text: 'This user has several second factors set up and no preferred one, so Cognito asks which to use. The choice is not secret; the code of the chosen factor comes next.',
+    ref: 'Amazon Cognito API: RespondToAuthChallenge',
+    url: RESPOND_TO_AUTH_CHALLENGE,
+  },
+  'cognito.respond-select-mfa-type': {
+    text: "The client tells Cognito which factor was chosen. Cognito answers with that factor's own challenge (and sends the code, for SMS or email).",
+    ref: 'Amazon Cognito API: RespondToAuthChallenge',
+    url: RESPOND_TO_AUTH_CHALLENGE,
+  },
+  'cognito.mfa-setup': {
+    text: 'The pool requires MFA and this user has none, so the client enrols an authenticator app. AssociateSoftwareToken returns a new TOTP secret, and VerifySoftwareToken turns it on once a first code proves the app holds it.',
+    ref: 'Amazon Cognito: TOTP MFA',
+    url: `${COGNITO_GUIDE}/user-pool-settings-mfa-totp.html`,
+  },
+  'cognito.totp-uri': {
+    text: 'The secret is packed into an otpauth:// URI, the format authenticator apps read from a QR code. It names the account and issuer so the app can label it; the secret in it is as sensitive as a password.',
+    ref: 'Key Uri Format',
+    url: 'https://github.com/google/google-authenticator/wiki/Key-Uri-Format',
+  },
+  'cognito.mfa-setup-code': {
+    text: 'The person enters the first code the authenticator app shows. A matching code proves the app holds the same secret and the clocks agree, before Cognito relies on it.',
+    ref: 'RFC 6238 §4',
+    url: 'https://www.rfc-editor.org/rfc/rfc6238#section-4',
+  },
+  'cognito.respond-mfa-setup': {
+    text: 'With the authenticator verified, the client finishes the MFA_SETUP challenge with the session from VerifySoftwareToken. Cognito then completes the sign-in and issues tokens.',
+    ref: 'Amazon Cognito API: RespondToAuthChallenge',
+    url: RESPOND_TO_AUTH_CHALLENGE,
+  },
+  'cognito.new-password': {
+    text: "An administrator created this user with a temporary password, so Cognito requires a new one before any token is issued. The new password must meet the pool's password policy.",
+    ref: 'Amazon Cognito: creating user accounts as administrator',
+    url: `${COGNITO_GUIDE}/how-to-create-user-accounts.html`,
+  },
+  'cognito.respond-new-password': {
+    text: 'The client answers NEW_PASSWORD_REQUIRED with the new password (over TLS; it is not protected by SRP here). Cognito stores its new verifier and continues the sign-in.',
+    ref: 'Amazon Cognito API: RespondToAuthChallenge',
+    url: RESPOND_TO_AUTH_CHALLENGE,
+  },
+  'cognito.custom-challenge': {
+    text: "The pool's Lambda triggers asked a question of their own (a code, a puzzle, a CAPTCHA result). Cognito only carries the question and the answer; the triggers decide whether it is right.",
+    ref: 'Amazon Cognito: custom authentication challenge Lambda triggers',
+    url: `${COGNITO_GUIDE}/user-pool-lambda-challenge.html`,
+  },
+  'cognito.respond-custom': {
+    text: 'The client sends the answer to the custom challenge. The triggers may ask again, ask something else, or let Cognito issue tokens.',
+    ref: 'Amazon Cognito API: RespondToAuthChallenge',
+    url: RESPOND_TO_AUTH_CHALLENGE,
+  },
+} satisfies Record<string, StepExplanation>
