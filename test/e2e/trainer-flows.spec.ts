@@ -72,6 +72,7 @@ test('in trainer mode the toggles are out and the step about to run explains its
   await expect(teaching).toHaveAttribute('open')
   await expect(teaching).toContainText("reads the provider's discovery document")
   await expect(discovery).toContainText('ready')
+  await page.screenshot({ path: 'test-results/trainer-mode.png', fullPage: true })
   await run.getByRole('button', { name: 'Cancel run' }).click()
   await expect(run.getByRole('status')).toHaveText('Cancelled')
 })

@@ -166,3 +166,25 @@ describe('exporting and importing profiles', () => {
     expect(target.listProfiles()).toEqual([])
   })
 })
+
+describe('a hostile profiles file (security.md §7.9 #137)', () => {
+  it('pollutes no prototype and keeps no key it does not know', () => {
+    const hostile = exportedWith((file) => {
+      file.profiles[0] = {
+        ...file.profiles[0],
+        extra: 'ignored',
+      }
+    }).replace(
+      '"extra":"ignored"',
+      '"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}',
+    )
+    expect(hostile).toContain('"__proto__":{"polluted":true}')
+    const target = openWorkspace(makeDataDir())
+
+    const { imported } = target.importProfiles(hostile)
+
+    expect(imported).toEqual(['Okta dev'])
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined()
+    expect(Object.keys(target.getProfile('Okta dev'))).not.toContain('constructor')
+  })
+})
