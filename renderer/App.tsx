@@ -1,5 +1,5 @@
 // The app shell: a left navigation of the pages that exist, and the page chosen.
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { ErrorNotice } from './components/ErrorNotice'
 import { FlowsPage } from './features/flows/FlowsPage'
 import { HistoryPage } from './features/history/HistoryPage'
@@ -9,6 +9,7 @@ import { SettingsPage } from './features/settings/SettingsPage'
 import { TimelinePage } from './features/timeline/TimelinePage'
 import { TokensPage } from './features/tokens/TokensPage'
 import { useAppInfo } from './state/use-app-info'
+import { navigate, useNavigation } from './state/navigation'
 import { useSettings } from './state/use-settings'
 
 type Page = { id: string; label: string; render: () => ReactNode }
@@ -26,7 +27,7 @@ const PAGES: Page[] = [
 export function App() {
   const appInfo = useAppInfo()
   const { trainerMode } = useSettings()
-  const [pageId, setPageId] = useState(PAGES[0]?.id)
+  const { pageId } = useNavigation()
   const page = PAGES.find((candidate) => candidate.id === pageId) ?? PAGES[0]
 
   return (
@@ -39,7 +40,7 @@ export function App() {
               <button
                 type="button"
                 aria-current={candidate.id === page?.id ? 'page' : undefined}
-                onClick={() => setPageId(candidate.id)}
+                onClick={() => navigate(candidate.id)}
               >
                 {candidate.label}
               </button>

@@ -11,7 +11,10 @@ export function decodeBase64Url(text: string): Uint8Array | null {
   if (!BASE64URL.test(text) || text.length % 4 === 1) return null
   const base64 = text.replace(/-/g, '+').replace(/_/g, '/')
   const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4))
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0))
+  // A plain loop: Uint8Array.from with a mapping function is many times slower on a hot path.
+  const bytes = new Uint8Array(binary.length)
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index)
+  return bytes
 }
 
 /** Decodes base64url to UTF-8 text, or returns null when either step fails. */

@@ -1,11 +1,17 @@
-// What starting a Cognito sign-in takes: the user pool, the app client, the user and the flow.
-// The password and client secret go straight into the run's secret box.
+// What starting a Cognito run takes: the user pool, the app client, the user and the flow (a
+// sign-in, or a refresh token traded for new tokens), and optionally answers given in advance for
+// scripts. The password, client secret, refresh token, code and TOTP secret go straight into the
+// run's secret box.
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
 import { z } from 'zod'
 
-/** The InitiateAuth flows a person can sign in with from this client (no admin, no refresh). */
+/** The InitiateAuth flows that sign a person in from this client (no admin flows). */
 export const CognitoAuthFlow = z.enum(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH'])
 export type CognitoAuthFlow = z.infer<typeof CognitoAuthFlow>
+
+/** Every InitiateAuth flow a Cognito run starts with: a sign-in, or REFRESH_TOKEN_AUTH. */
+export const CognitoRunFlow = z.enum([...CognitoAuthFlow.options, 'REFRESH_TOKEN_AUTH'])
+export type CognitoRunFlow = z.infer<typeof CognitoRunFlow>
 
 export const CognitoRegion = z
   .string()
@@ -15,6 +21,12 @@ export const CognitoUserPoolId = z
   .string()
   .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'A user pool id looks like us-east-1_Abc123.')
   .max(55)
+
+/** A TOTP secret as authenticator apps and Cognito's SecretCode write it: base32. */
+export const TotpSecret = z
+  .string()
+  .regex(/^[A-Z2-7]+=*$/i, 'A TOTP secret is base32: the letters A-Z and the digits 2-7.')
+  .max(256)
 
 export const CognitoFlowInput = z
   .object({
@@ -29,16 +41,44 @@ export const CognitoFlowInput = z
     endpoint: z
       .url({ protocol: /^https?$/, error: 'Give a full http:// or https:// URL.' })
       .optional(),
-    /** The user name or an alias (email, phone, preferred_username). */
-    username: z.string().min(1, 'The user name is required.').max(128),
-    /** Required except for CUSTOM_AUTH, which then goes straight to the custom challenge. */
+    /**
+     * The user name or an alias (email, phone, preferred_username). For REFRESH_TOKEN_AUTH, the
+     * name Cognito knows the user by (cognito:username), which SECRET_HASH needs; asked when a
+     * client secret needs it and it is missing.
+     */
+    username: z.string().min(1, 'The user name is required.').max(128).optional(),
+    /** Required for USER_SRP_AUTH and USER_PASSWORD_AUTH; CUSTOM_AUTH may go straight on. */
     password: z.string().max(256).optional(),
-    authFlow: CognitoAuthFlow.default('USER_SRP_AUTH'),
+    /** REFRESH_TOKEN_AUTH: the refresh token of an earlier sign-in. */
+    refreshToken: z.string().min(1).max(8192).optional(),
+    authFlow: CognitoRunFlow.default('USER_SRP_AUTH'),
+    /** Answers the first code challenge (SMS, email or authenticator code) without asking. */
+    code: z.string().min(1).max(64).optional(),
+    /**
+     * The authenticator's secret: the run computes SOFTWARE_TOKEN_MFA codes itself, and acts as
+     * the authenticator when MFA_SETUP enrols a new one (with the secret Cognito then issues).
+     */
+    totpSecret: TotpSecret.optional(),
     /** `step`: each step waits, prepared, until advanced. */
     mode: z.enum(['auto', 'step']).default('auto'),
   })
-  .refine((input) => input.authFlow === 'CUSTOM_AUTH' || Boolean(input.password), {
-    message: 'USER_SRP_AUTH and USER_PASSWORD_AUTH need the password.',
-    path: ['password'],
+  .refine((input) => input.authFlow === 'REFRESH_TOKEN_AUTH' || Boolean(input.username), {
+    message: 'The user name is required.',
+    path: ['username'],
+  })
+  .refine(
+    (input) =>
+      input.authFlow === 'CUSTOM_AUTH' ||
+      input.authFlow === 'REFRESH_TOKEN_AUTH' ||
+      Boolean(input.password),
+    { message: 'USER_SRP_AUTH and USER_PASSWORD_AUTH need the password.', path: ['password'] },
+  )
+  .refine((input) => input.authFlow !== 'REFRESH_TOKEN_AUTH' || Boolean(input.refreshToken), {
+    message: 'REFRESH_TOKEN_AUTH needs the refresh token.',
+    path: ['refreshToken'],
+  })
+  .refine((input) => !(input.code && input.totpSecret), {
+    message: 'Give a code or a TOTP secret to compute codes from, not both.',
+    path: ['code'],
   })
 export type CognitoFlowInput = z.infer<typeof CognitoFlowInput>

@@ -33,6 +33,16 @@ export const COGNITO_STEPS = {
     ref: 'Amazon Cognito API: InitiateAuth',
     url: `${COGNITO_API}/API_InitiateAuth.html`,
   },
+  'cognito.initiate-auth.refresh_token_auth': {
+    text: 'The client trades the refresh token of an earlier sign-in for new ID and access tokens, with no password and no challenge. A client with a secret adds SECRET_HASH over the user name Cognito knows (cognito:username), since the refresh token carries no name the client could read.',
+    ref: 'Amazon Cognito: refresh tokens',
+    url: `${COGNITO_GUIDE}/amazon-cognito-user-pools-using-the-refresh-token.html`,
+  },
+  'cognito.refresh-username': {
+    text: "This app client has a secret, so the refresh needs SECRET_HASH, and the hash is over the user's name as Cognito stores it. That is the cognito:username claim of the earlier tokens (the sub when the email is the user name), not an alias.",
+    ref: 'Amazon Cognito: computing secret hash values',
+    url: `${COGNITO_GUIDE}/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash`,
+  },
   'cognito.srp-a': {
     text: 'The client picks a random secret a and computes A = g^a mod N, the first public value of SRP-6a. The secret a stays here; A alone reveals nothing about it or about the password.',
     ref: 'RFC 5054 §2.6',
@@ -92,6 +102,11 @@ export const COGNITO_STEPS = {
     text: 'The secret is packed into an otpauth:// URI, the format authenticator apps read from a QR code. It names the account and issuer so the app can label it; the secret in it is as sensitive as a password.',
     ref: 'Key Uri Format',
     url: 'https://github.com/google/google-authenticator/wiki/Key-Uri-Format',
+  },
+  'cognito.totp-code': {
+    text: 'The run does what an authenticator app does: an HMAC-SHA1 of the secret over the number of 30-second steps since 1970, cut to six digits. Whoever holds the secret can make every code, which is why it is kept like a password.',
+    ref: 'RFC 6238 §4',
+    url: 'https://www.rfc-editor.org/rfc/rfc6238#section-4',
   },
   'cognito.mfa-setup-code': {
     text: 'The person enters the first code the authenticator app shows. A matching code proves the app holds the same secret and the clocks agree, before Cognito relies on it.',

@@ -30,6 +30,7 @@ export const methodNames = [
   'profiles.discover',
   'profiles.export',
   'profiles.import',
+  'keys.generate',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import type { EventName, MethodName } from './contract-names'
 import type { Result } from './result'
-import { StartRunInput } from './flow-input'
+import { ClientKeyAlg, GeneratedClientKey, StartRunInput } from './flow-input'
 import { InputValues, Run, RunId, RunSummary, StepEdits } from './run-model'
 import { OutboxMessage, SandboxStatus } from './sandbox-model'
 import { InspectTokenInput, TokenReport } from './token-report'
@@ -122,6 +122,8 @@ export const contract = {
       }),
       z.object({ imported: z.array(z.string()) }),
     ),
+    /** A key pair for a private_key_jwt client: the private JWK to keep, the public to register. */
+    'keys.generate': call(z.strictObject({ alg: ClientKeyAlg }), GeneratedClientKey),
   } satisfies Record<MethodName, ReturnType<typeof call>>,
   events: {
     'sandbox.changed': SandboxStatus,

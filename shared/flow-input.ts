@@ -27,10 +27,37 @@ export const ProviderInput = z.union([
 ])
 export type ProviderInput = z.infer<typeof ProviderInput>
 
+/**
+ * How the client proves who it is at the token endpoint.
+ * @see OpenID Connect Core 1.0 §9 (Client Authentication), RFC 7523 §2.2 (private_key_jwt)
+ */
+export const ClientAuthMethod = z.enum([
+  'client_secret_basic',
+  'client_secret_post',
+  'private_key_jwt',
+  'none',
+])
+export type ClientAuthMethod = z.infer<typeof ClientAuthMethod>
+
+/** The algorithms a client key pair can be generated for (`keys.generate`). */
+export const ClientKeyAlg = z.enum(['ES256', 'RS256', 'EdDSA'])
+export type ClientKeyAlg = z.infer<typeof ClientKeyAlg>
+
+/** A generated client key pair: the private JWK to keep, the public one to register. */
+export const GeneratedClientKey = z.object({
+  privateJwk: z.string(),
+  publicJwk: z.string(),
+  /** The JWK thumbprint (RFC 7638), set as `kid` in both JWKs. */
+  kid: z.string(),
+})
+export type GeneratedClientKey = z.infer<typeof GeneratedClientKey>
+
 const ClientInput = z.object({
   clientId: z.string().min(1, 'The client id is required.').max(500),
   clientSecret: z.string().max(2000).optional(),
-  authMethod: z.enum(['client_secret_basic', 'client_secret_post', 'none']).optional(),
+  authMethod: ClientAuthMethod.optional(),
+  /** private_key_jwt: the client's private key as a JWK (JSON text), a secret like clientSecret. */
+  privateKeyJwk: z.string().max(16_384, 'A private key (JWK) is at most 16 KB.').optional(),
   scope: z.string().max(2000).optional(),
   /** Extra parameters for the authorization or token request (audience, resource, prompt…). */
   extraParams: z.record(z.string().max(200), z.string().max(4000)).optional(),
@@ -98,6 +125,8 @@ export const CodeFlowInput = Common.extend({
     .optional(),
   responseMode: z.enum(['query', 'fragment', 'form_post']).default('query'),
   breakIt: z.array(BreakIt).max(BreakIt.options.length).optional(),
+  /** After the ID token checks: ask UserInfo and check its sub is the ID token's (OIDC Core §5.3.2). */
+  callUserinfo: z.boolean().optional(),
   ...BrowserFields,
 })
 export type CodeFlowInput = z.infer<typeof CodeFlowInput>

@@ -102,6 +102,11 @@ export const Run = z.object({
   origin: z.enum(['live', 'saved', 'imported']),
   /** The saved profile the run was started from. */
   profile: z.string().optional(),
+  /**
+   * Counts the changes recorded so far, so a view told of the same run twice in one millisecond
+   * (an event, then a call's late answer) keeps the newer. Absent in runs built by hand.
+   */
+  revision: z.number().int().nonnegative().optional(),
 })
 export type Run = z.infer<typeof Run>
 

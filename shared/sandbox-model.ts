@@ -6,6 +6,8 @@ import { WireError } from './wire-error'
 export const OidcSandboxClient = z.object({
   client_id: z.string(),
   client_secret: z.string().optional(),
+  /** A private_key_jwt client's demo private key (JWK text), public by design like the secrets. */
+  private_key_jwk: z.string().optional(),
   label: z.string(),
   application_type: z.enum(['web', 'native']),
   grant_types: z.array(z.string()),

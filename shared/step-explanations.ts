@@ -47,7 +47,7 @@ const OAUTH_STEPS = {
     url: RFC(6749, '4.1.1'),
   },
   'oauth.callback': {
-    text: 'The provider sends the browser back to the redirect URI with a short-lived code and the state. The code is not a token yet: on its own it is useless to whoever sees it in the browser history or a log.',
+    text: 'The provider sends the browser back to the redirect URI with a short-lived code and the state; the code is not a token yet, and useless on its own to whoever sees it in the browser history or a log. While waiting, the app asks the provider for the same URL once without a browser (following no redirect), so a redirect URI the provider refuses is reported at once rather than after a timeout.',
     ref: 'RFC 6749 §4.1.2',
     url: RFC(6749, '4.1.2'),
   },
@@ -85,6 +85,16 @@ const OAUTH_STEPS = {
     text: 'The client asks for a token for itself, with its own credentials and no user at all. This is how a service calls an API; the token says which client it is, never which person.',
     ref: 'RFC 6749 §4.4',
     url: RFC(6749, '4.4'),
+  },
+  'oauth.client-assertion': {
+    text: 'Instead of a secret, the client signs a short JWT with its private key: iss and sub are its client id, aud the provider, jti a one-time id, exp a minute away. The private key never leaves the client: the provider checks the signature with the public key registered for it, so an assertion caught in transit expires within a minute and signs nothing else.',
+    ref: 'RFC 7523 §2.2, §3; OIDC Core §9',
+    url: RFC(7523, '2.2'),
+  },
+  'oauth.client-assertion-alg': {
+    text: "Before the first assertion is sent, compare its algorithm with the ones the provider's metadata lists for client assertions at the token endpoint. A provider refuses an assertion signed with an algorithm it does not accept, and says only invalid_client.",
+    ref: 'OpenID Connect Discovery §3',
+    url: 'https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderMetadata',
   },
   'oauth.device-authorization': {
     text: 'A device without a handy browser (a TV, a CLI) asks the provider for a device code and a short user code. The person will finish the sign-in on another device, while this one waits.',

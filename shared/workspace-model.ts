@@ -3,7 +3,7 @@
 // kept and where (the OS keychain, the passphrase vault, or this session's memory).
 import { z } from 'zod'
 import { CognitoRegion, CognitoUserPoolId } from './cognito-flow-input'
-import { HttpUrl, ProviderEndpoints, RedirectInput } from './flow-input'
+import { ClientAuthMethod, HttpUrl, ProviderEndpoints, RedirectInput } from './flow-input'
 
 export const ProfileName = z
   .string()
@@ -57,7 +57,7 @@ const ClientFields = {
     .string({ error: 'The client id is required.' })
     .min(1, 'The client id is required.')
     .max(500),
-  authMethod: z.enum(['client_secret_basic', 'client_secret_post', 'none']).optional(),
+  authMethod: ClientAuthMethod.optional(),
   scope: z.string().max(2000).optional(),
   extraParams: z.record(z.string().max(200), z.string().max(4000)).optional(),
   redirect: RedirectInput.optional(),
@@ -89,8 +89,9 @@ export type Profile = z.infer<typeof Profile>
 /** A client as saved: `secret` set or cleared; absent leaves a kept secret as it is. */
 export const ProfileClientInput = z.object({
   ...ClientFields,
+  /** A client secret, or the private JWK of a private_key_jwt client (which can be long). */
   secret: z
-    .union([z.object({ set: z.string().min(1).max(4000) }), z.object({ clear: z.literal(true) })])
+    .union([z.object({ set: z.string().min(1).max(16_384) }), z.object({ clear: z.literal(true) })])
     .optional(),
 })
 export type ProfileClientInput = z.infer<typeof ProfileClientInput>

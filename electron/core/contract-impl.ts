@@ -7,6 +7,7 @@ import { PRODUCT_NAME } from './app/data-dir'
 import type { CoreOptions } from './create-core'
 import { exportRun } from './export/export-run'
 import { readScenario } from './export/run-scenario'
+import { generateClientKey } from './oauth/generate-client-key'
 import { discoverProfile } from './profiles/discover-profile'
 import type { RunHistory } from './runs/run-history'
 import type { RunService } from './runs/run-service'
@@ -68,5 +69,6 @@ export function createContractImpl(
     'profiles.export': async ({ names, passphrase }) => workspace.exportProfiles(names, passphrase),
     'profiles.import': async ({ content, passphrase }) =>
       workspace.importProfiles(content, passphrase),
+    'keys.generate': ({ alg }) => generateClientKey(alg),
   }
 }

@@ -8,6 +8,14 @@ const runs = new Map<string, Run>()
 const listeners = new Set<() => void>()
 let subscribed = false
 
+/**
+ * Starts mirroring at once, before any run is started: a run's first events can reach the page
+ * before the answer to the call that started it does.
+ */
+export function watchRuns(): void {
+  ensureSubscribed()
+}
+
 function ensureSubscribed(): void {
   if (subscribed) return
   subscribed = true
@@ -23,7 +31,7 @@ function ensureSubscribed(): void {
 /** Records a run the renderer learned of (an event, or the answer to a call). */
 export function rememberRun(run: Run): void {
   const known = runs.get(run.id)
-  if (known && known.updatedAt > run.updatedAt) return // an older answer arriving late
+  if (known && isNewer(known, run)) return // an older answer arriving late
   runs.set(run.id, run)
   for (const listener of listeners) listener()
 }
@@ -36,4 +44,12 @@ function subscribe(listener: () => void): () => void {
 
 export function useRun(runId: string | undefined): Run | undefined {
   return useSyncExternalStore(subscribe, () => (runId ? runs.get(runId) : undefined))
+}
+
+/** By revision where both runs count them, else by time (equal times: the later arrival wins). */
+function isNewer(known: Run, arriving: Run): boolean {
+  if (known.revision !== undefined && arriving.revision !== undefined) {
+    return known.revision > arriving.revision
+  }
+  return known.updatedAt > arriving.updatedAt
 }

@@ -69,11 +69,10 @@ describe('authorization code flow against the sandbox provider', () => {
       'browser: done',
       'callback: done',
       'http: done', // token exchange
-      'http: done', // discovery again, to find the keys
       'http: done', // JWKS
       'check: done', // the ID token: signature and every claim
     ])
-    const check = run.steps[8]!
+    const check = run.steps[7]!
     expect(check.outputs).toMatchObject({ signature: 'valid', failed: 0 })
     expect(check.diagnostics.map((diagnostic) => diagnostic.severity)).not.toContain('error')
     expect(check.diagnostics.map((diagnostic) => diagnostic.ref)).toContain(

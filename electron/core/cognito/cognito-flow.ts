@@ -1,15 +1,18 @@
 // Cognito's own sign-in API as a run: InitiateAuth, then one RespondToAuthChallenge per challenge
 // (SRP password proof, MFA codes, MFA setup, a new password, custom questions) until tokens,
-// which are then verified.
+// which are then verified. REFRESH_TOKEN_AUTH runs the same way, from a refresh token, and says
+// whether the refresh token rotated.
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html
 import type { CognitoFlowInput } from '../../../shared/cognito-flow-input'
 import { AfxError } from '../errors'
 import type { FlowDefinition } from '../runs/flow-registry'
+import type { RunContext } from '../runs/run-context'
 import { answerChallenge } from './answer-challenge'
 import { checkCognitoTokens } from './check-cognito-tokens'
 import { createCognitoApi } from './cognito-api'
 import { cognitoEndpoint, cognitoIssuer } from './cognito-endpoint'
 import type { AuthAnswer, CognitoSignIn } from './cognito-sign-in'
+import { checkRotation, startRefresh } from './refresh-tokens'
 import { SecretHasher } from './secret-hash-step'
 import { startSignIn } from './start-sign-in'
 
@@ -17,18 +20,24 @@ import { startSignIn } from './start-sign-in'
 const MAX_CHALLENGES = 10
 
 export const cognitoFlow: FlowDefinition<CognitoFlowInput> = {
-  title: (input) => `Cognito sign-in (${input.authFlow}, ${input.username})`,
+  title: (input) =>
+    input.authFlow === 'REFRESH_TOKEN_AUTH'
+      ? `Cognito refresh (REFRESH_TOKEN_AUTH, ${input.username ?? input.clientId})`
+      : `Cognito sign-in (${input.authFlow}, ${input.username})`,
   async run(ctx, input) {
-    if (input.password) ctx.secrets.add(input.password, 'password')
-    if (input.clientSecret) ctx.secrets.add(input.clientSecret, 'client_secret')
+    keepInputSecrets(ctx, input)
     const signIn: CognitoSignIn = {
       ctx,
       input,
       api: createCognitoApi(ctx, { endpoint: cognitoEndpoint(input), region: input.region }),
       secretHash: new SecretHasher(ctx, input.clientId, input.clientSecret),
-      userId: input.username,
+      userId: input.username ?? '',
+      givenCode: input.code,
     }
-    let answer: AuthAnswer = await startSignIn(signIn)
+    let answer: AuthAnswer =
+      input.authFlow === 'REFRESH_TOKEN_AUTH'
+        ? await startRefresh(signIn, input.refreshToken ?? '')
+        : await startSignIn(signIn, input.authFlow)
     for (let round = 1; answer.AuthenticationResult === undefined; round++) {
       if (round > MAX_CHALLENGES) {
         throw new AfxError(
@@ -45,6 +54,24 @@ export const cognitoFlow: FlowDefinition<CognitoFlowInput> = {
       issuer: cognitoIssuer(input),
       clientId: input.clientId,
     })
+    if (input.authFlow === 'REFRESH_TOKEN_AUTH') {
+      checkRotation(ctx, input.refreshToken ?? '', answer.AuthenticationResult)
+    }
     return { failed: !passed }
   },
+}
+
+/** Every secret the input carries goes into the run's box first, so nothing shows it in clear. */
+function keepInputSecrets(ctx: RunContext, input: CognitoFlowInput): void {
+  const labels = {
+    password: 'password',
+    clientSecret: 'client_secret',
+    refreshToken: 'refresh_token',
+    code: 'code',
+    totpSecret: 'totp_secret',
+  } as const
+  for (const [field, label] of Object.entries(labels)) {
+    const value = input[field as keyof typeof labels]
+    if (value) ctx.secrets.add(value, label)
+  }
 }

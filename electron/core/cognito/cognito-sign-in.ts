@@ -22,6 +22,8 @@ export type CognitoSignIn = {
   userId: string
   /** The SRP values of this sign-in, when it sent SRP_A. */
   srp?: SrpClientSession
+  /** The code given at the start for the first code challenge, until that challenge uses it. */
+  givenCode?: string | undefined
 }
 
 /** What InitiateAuth and RespondToAuthChallenge answer: a challenge, or tokens. */

@@ -1,6 +1,7 @@
-// The second factor: a code sent by SMS or email, or read from an authenticator app, and the
-// choice between factors when a user has several and prefers none.
+// The second factor: a code sent by SMS or email, or read from an authenticator app (or computed
+// from its secret), and the choice between factors when a user has several and prefers none.
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
+import { obtainCode } from './challenge-code'
 import {
   challengeList,
   respondToChallenge,
@@ -16,7 +17,8 @@ const CODE_FIELDS = {
 } as const
 
 /**
- * SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA: asks for the code, saying where it went, and sends it.
+ * SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA: asks for the code, saying where it went (unless the
+ * code was given or a TOTP secret computes it), and sends it.
  * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html#CognitoUserPools-RespondToAuthChallenge-request-ChallengeResponses
  */
 export async function answerMfaCode(
@@ -25,15 +27,21 @@ export async function answerMfaCode(
 ): Promise<AuthAnswer> {
   // answerChallenge hands only these three challenges here.
   const name = challenge.ChallengeName as keyof typeof CODE_FIELDS
-  const values = await signIn.ctx.input(
-    { title: `Enter the ${name} code`, explain: `cognito.${name.toLowerCase()}` },
-    [{ name: 'code', label: whereTheCodeIs(challenge), secret: true }],
-  )
+  const totpSecret = name === 'SOFTWARE_TOKEN_MFA' ? signIn.input.totpSecret : undefined
+  const code = await obtainCode(signIn, {
+    ask: {
+      title: `Enter the ${name} code`,
+      explain: `cognito.${name.toLowerCase()}`,
+      label: whereTheCodeIs(challenge),
+    },
+    mayUseGivenCode: true,
+    ...(totpSecret ? { totp: { secret: totpSecret } } : {}),
+  })
   return respondToChallenge(
     signIn,
     { title: `RespondToAuthChallenge (${name}): the code`, explain: 'cognito.respond-mfa' },
     challenge,
-    { [CODE_FIELDS[name]]: (values.code ?? '').trim() },
+    { [CODE_FIELDS[name]]: code },
   )
 }
 

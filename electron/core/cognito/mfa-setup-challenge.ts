@@ -2,20 +2,23 @@
 // sign-in. AssociateSoftwareToken gives a TOTP secret, the app shows its first code,
 // VerifySoftwareToken checks it, and the session that returns answers MFA_SETUP.
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html
-import { Secret, TOTP } from 'otpauth'
 import { AfxError } from '../errors'
+import { obtainCode } from './challenge-code'
 import {
   challengeList,
   respondToChallenge,
   type AuthAnswer,
   type CognitoSignIn,
 } from './cognito-sign-in'
+import { otpauthUri, TOTP_SETTINGS } from './totp'
 
-/** What Cognito's TOTP is: RFC 6238 with SHA-1, 6 digits, 30-second steps. */
-const TOTP_SETTINGS = { algorithm: 'SHA1', digits: 6, period: 30 } as const
 const REF = 'Cognito Developer Guide, TOTP software token MFA'
 
-/** Enrols TOTP and answers MFA_SETUP; SMS setup (a phone number to verify) is not offered. */
+/**
+ * Enrols TOTP and answers MFA_SETUP; SMS setup (a phone number to verify) is not offered. With a
+ * TOTP secret in the input the run is the authenticator: it computes the first code itself, from
+ * the secret Cognito issues now (the one given cannot be it).
+ */
 export async function answerMfaSetup(
   signIn: CognitoSignIn,
   challenge: AuthAnswer,
@@ -34,26 +37,38 @@ export async function answerMfaSetup(
     { Session: challenge.Session },
   )
   const secretCode = associated.SecretCode ?? ''
+  // The name the app lists the entry under: as typed, which a person recognises.
+  const account = input.username ?? signIn.userId
+  const issuer = `Cognito ${input.userPoolId}`
   await ctx.compute(
     { title: 'Make the authenticator enrolment (otpauth:// URI)', explain: 'cognito.totp-uri' },
-    { account: input.username, issuer: issuerLabel(signIn), ...TOTP_SETTINGS },
-    () => otpauthUri(secretCode, input.username, issuerLabel(signIn)),
+    { account, issuer, ...TOTP_SETTINGS },
+    () => otpauthUri(secretCode, account, issuer),
     (uri) => ({
       otpauthUri: ctx.secrets.add(uri, 'otpauth URI'),
       SecretCode: ctx.secrets.add(secretCode, 'SecretCode'),
     }),
   )
-  const values = await ctx.input(
-    { title: 'Enter the first code of the authenticator app', explain: 'cognito.mfa-setup-code' },
-    [{ name: 'code', label: 'The code the app shows for the new entry', secret: true }],
-  )
+  const code = await obtainCode(signIn, {
+    ask: {
+      title: 'Enter the first code of the authenticator app',
+      explain: 'cognito.mfa-setup-code',
+      label: 'The code the app shows for the new entry',
+    },
+    // A code given before the secret existed cannot be right.
+    mayUseGivenCode: false,
+    ...(input.totpSecret
+      ? {
+          totp: {
+            secret: secretCode,
+            why: 'MFA_SETUP enrols a new authenticator: the code comes from the SecretCode Cognito just issued, not from the TOTP secret given. Sign in with the new secret from now on.',
+          },
+        }
+      : {}),
+  })
   const verified = await api.verifySoftwareToken(
     { title: 'VerifySoftwareToken: the first code turns TOTP on', explain: 'cognito.mfa-setup' },
-    {
-      Session: associated.Session,
-      UserCode: (values.code ?? '').trim(),
-      FriendlyDeviceName: 'Auth Flow Explorer',
-    },
+    { Session: associated.Session, UserCode: code, FriendlyDeviceName: 'Auth Flow Explorer' },
   )
   return respondToChallenge(
     signIn,
@@ -61,24 +76,4 @@ export async function answerMfaSetup(
     { ...challenge, Session: verified.Session },
     {},
   )
-}
-
-/** The name the authenticator app lists the entry under. */
-const issuerLabel = (signIn: CognitoSignIn) => `Cognito ${signIn.input.userPoolId}`
-
-/**
- * The otpauth:// URI an authenticator app reads (as a QR code) to add the secret.
- * @see https://github.com/google/google-authenticator/wiki/Key-Uri-Format
- */
-function otpauthUri(secretCode: string, account: string, issuer: string): string {
-  try {
-    const secret = Secret.fromBase32(secretCode)
-    return new TOTP({ issuer, label: account, secret, ...TOTP_SETTINGS }).toString()
-  } catch (error) {
-    throw new AfxError(
-      'COGNITO_UNEXPECTED_RESPONSE',
-      'The SecretCode from AssociateSoftwareToken is not a base32 secret.',
-      { ref: REF, cause: error },
-    )
-  }
 }

@@ -2,34 +2,37 @@
 // stays here), the password itself, or a custom challenge (after an SRP proof when a password is
 // given, as amazon-cognito-identity-js does with CHALLENGE_NAME=SRP_A).
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html#CognitoUserPools-InitiateAuth-request-AuthParameters
-import type { CognitoFlowInput } from '../../../shared/cognito-flow-input'
+import type { CognitoAuthFlow, CognitoFlowInput } from '../../../shared/cognito-flow-input'
 import type { AuthAnswer, CognitoSignIn } from './cognito-sign-in'
 import { createSrpClientSession, type SrpClientSession } from './srp'
 
 /** Sends InitiateAuth and returns Cognito's answer: a challenge, or tokens at once. */
-export async function startSignIn(signIn: CognitoSignIn): Promise<AuthAnswer> {
-  const { input } = signIn
-  const withSrp =
-    input.authFlow === 'USER_SRP_AUTH' || (input.authFlow === 'CUSTOM_AUTH' && !!input.password)
+export async function startSignIn(
+  signIn: CognitoSignIn,
+  flow: CognitoAuthFlow,
+): Promise<AuthAnswer> {
+  const { input, userId } = signIn
+  const withSrp = flow === 'USER_SRP_AUTH' || (flow === 'CUSTOM_AUTH' && !!input.password)
   if (withSrp) signIn.srp = await makeSrpA(signIn)
-  const hash = await signIn.secretHash.paramsFor(input.username)
-  const { title, parameters } = firstCall(input, signIn.srp)
+  const hash = await signIn.secretHash.paramsFor(userId)
+  const { title, parameters } = firstCall(flow, input, signIn.srp)
   return signIn.api.initiateAuth(
-    { title, explain: `cognito.initiate-auth.${input.authFlow.toLowerCase()}` },
+    { title, explain: `cognito.initiate-auth.${flow.toLowerCase()}` },
     {
-      AuthFlow: input.authFlow,
+      AuthFlow: flow,
       ClientId: input.clientId,
-      AuthParameters: { USERNAME: input.username, ...parameters, ...hash },
+      AuthParameters: { USERNAME: userId, ...parameters, ...hash },
     },
   )
 }
 
 /** The step's title and the AuthParameters of the flow, USERNAME and SECRET_HASH aside. */
 function firstCall(
+  flow: CognitoAuthFlow,
   input: CognitoFlowInput,
   srp: SrpClientSession | undefined,
 ): { title: string; parameters: Record<string, string> } {
-  switch (input.authFlow) {
+  switch (flow) {
     case 'USER_SRP_AUTH':
       return {
         title: 'InitiateAuth (USER_SRP_AUTH): the user name and SRP_A, no password',

@@ -1,11 +1,13 @@
-// The authorization code grant with PKCE, state and nonce, through a loopback redirect.
-// @see RFC 6749 §4.1, RFC 7636 (PKCE), RFC 8252 §7.3 (loopback redirect), OIDC Core §3.1
+// The authorization code grant with PKCE, state and nonce, through a loopback redirect; on request,
+// a UserInfo call whose sub must be the ID token's.
+// @see RFC 6749 §4.1, RFC 7636 (PKCE), RFC 8252 §7.3 (loopback redirect), OIDC Core §3.1, §5.3.2
 import * as oidc from 'openid-client'
 import type { CodeFlowInput } from '../../../shared/flow-input'
 import type { FlowDefinition } from '../runs/flow-registry'
 import type { StepMeta } from '../runs/run-recorder'
 import { openRedirectListener, sendBrowserAndWait } from './browser-round-trip'
 import { verifyIdToken } from './check-id-token'
+import { checkUserinfoSub } from './check-userinfo-sub'
 import { CodeFlowBreaker } from './code-flow-breaker'
 import { configureClient } from './configure-client'
 import { keepTokens } from './keep-tokens'
@@ -81,6 +83,7 @@ export const authorizationCodeFlow: FlowDefinition<CodeFlowInput> = {
       if (!tokens.id_token) return { failed: false }
       const failures = await verifyIdToken(ctx, tokens.id_token, {
         issuer: config.serverMetadata().issuer,
+        metadata: config.serverMetadata(),
         clientId: input.client.clientId,
         nonce: checks.expectedNonce,
         accessToken: tokens.access_token,
@@ -88,7 +91,13 @@ export const authorizationCodeFlow: FlowDefinition<CodeFlowInput> = {
         checkedAtMs: await breaker.idTokenClock(tokens.id_token),
       })
       breaker.explainIdTokenFailures(failures)
-      return { failed: failures.length > 0 }
+      if (failures.length > 0 || !input.callUserinfo || !tokens.access_token) {
+        return { failed: failures.length > 0 }
+      }
+      const sameUser = await checkUserinfoSub(ctx, config, tokens.access_token, {
+        ...tokens.claims(),
+      })
+      return { failed: !sameUser }
     } finally {
       await listener.close()
     }

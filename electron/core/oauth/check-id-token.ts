@@ -3,7 +3,7 @@
 // already; we check it all again ourselves and say so, because it accepts over TLS what we flag.
 // @see OIDC Core §3.1.3.7 (ID Token Validation)
 import type { Diagnostic } from '../../../shared/run-model'
-import type { TokenFlow, TokenReport } from '../../../shared/token-report'
+import type { TokenCheck, TokenFlow, TokenReport } from '../../../shared/token-report'
 import type { RunContext } from '../runs/run-context'
 import type { StepMeta } from '../runs/run-recorder'
 import { inspectToken } from '../tokens/inspect-token'
@@ -18,6 +18,11 @@ export type IdTokenExpectations = {
   flow: TokenFlow
   /** The time the token is checked at (ms since 1970); now when absent. */
   checkedAtMs?: number | undefined
+  /**
+   * The provider metadata the flow already holds (`config.serverMetadata()`): when it names a
+   * jwks_uri, only the key set is fetched, not the discovery document a second time.
+   */
+  metadata?: Readonly<Record<string, unknown>> | undefined
 }
 
 /** Runs the checks and records them; returns whether every one passed. */
@@ -35,7 +40,7 @@ export async function verifyIdToken(
   idToken: string,
   expectations: IdTokenExpectations,
 ): Promise<Diagnostic[]> {
-  const { issuer, checkedAtMs, ...rest } = expectations
+  const { issuer, checkedAtMs, metadata, ...rest } = expectations
   const report = await inspectToken(
     { token: idToken, expect: { kind: 'id_token', issuer, ...rest }, key: { kind: 'issuer' } },
     {
@@ -44,6 +49,8 @@ export async function verifyIdToken(
         explain: 'tokens.jwks',
       }),
       ...(checkedAtMs === undefined ? {} : { now: () => checkedAtMs }),
+      // Endpoints typed by hand may lack jwks_uri: then the keys are found by discovery.
+      ...(typeof metadata?.jwks_uri === 'string' ? { issuerMetadata: metadata } : {}),
     },
   )
   recordTokenReport(
@@ -71,12 +78,17 @@ export function recordTokenReport(
 const SEVERITY = { fail: 'error', warn: 'warning', pass: 'info', skip: 'info' } as const
 
 function toDiagnostics(report: TokenReport): Diagnostic[] {
-  return report.checks.map((check) => ({
+  return report.checks.map(checkToDiagnostic)
+}
+
+/** One line of the inspector's report as a run diagnostic; a passed line says so, as info. */
+export function checkToDiagnostic(check: TokenCheck): Diagnostic {
+  return {
     code: check.code ?? `TOKEN_${check.id.toUpperCase()}_OK`,
     severity: SEVERITY[check.status],
     message: check.message,
     ref: check.ref,
     ...(check.expected === undefined ? {} : { expected: check.expected }),
     ...(check.actual === undefined ? {} : { actual: check.actual }),
-  }))
+  }
 }

@@ -2,16 +2,18 @@
 // the user typed) and how the client authenticates.
 // @see OpenID Connect Discovery 1.0 §4 https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfig
 import * as oidc from 'openid-client'
-import type { ProviderInput } from '../../../shared/flow-input'
+import type { ClientAuthMethod, ProviderInput } from '../../../shared/flow-input'
 import { isLoopbackHttpUrl } from '../../../shared/loopback-hosts'
 import { AfxError } from '../errors'
 import type { RunContext } from '../runs/run-context'
 import { discoveryUrlOf } from '../tokens/discover-issuer-keys'
+import { privateKeyJwtAuth } from './private-key-jwt'
 
 type ClientSettings = {
   clientId: string
   clientSecret?: string | undefined
-  authMethod?: 'client_secret_basic' | 'client_secret_post' | 'none' | undefined
+  privateKeyJwk?: string | undefined
+  authMethod?: ClientAuthMethod | undefined
 }
 
 export async function configureClient(
@@ -20,7 +22,7 @@ export async function configureClient(
   client: ClientSettings,
 ): Promise<oidc.Configuration> {
   if (client.clientSecret) ctx.secrets.add(client.clientSecret, 'client_secret')
-  const auth = clientAuthentication(client)
+  const auth = await clientAuthentication(ctx, client)
   if ('issuer' in provider) {
     const issuer = new URL(provider.issuer)
     const discoveryUrl = discoveryUrlOf(provider.issuer)
@@ -36,18 +38,7 @@ export async function configureClient(
       })
       .then((config) => refuseRemoteHttpEndpoints(config))
       .catch((error: unknown) => {
-        // openid-client checks what it understands and throws its own errors; a value it cannot
-        // even parse (an issuer that is no URL) surfaces as a bare TypeError.
-        if (!(error instanceof TypeError)) throw error
-        throw new AfxError(
-          'OAUTH_DISCOVERY_INVALID',
-          `The discovery document at ${discoveryUrl} is not usable: its issuer or an endpoint is not a valid URL.`,
-          {
-            hint: 'Open that URL: issuer must be exactly the URL it was fetched from (without /.well-known/…), and every endpoint a full https URL.',
-            ref: 'OpenID Connect Discovery §3, §4.3',
-            cause: error,
-          },
-        )
+        throw explainDiscoveryFailure(error, discoveryUrl, provider.issuer)
       })
   }
   const metadata = {
@@ -72,12 +63,66 @@ export async function configureClient(
   )
 }
 
-function clientAuthentication(client: ClientSettings): oidc.ClientAuth {
-  const method = client.authMethod ?? (client.clientSecret ? 'client_secret_basic' : 'none')
+/**
+ * Names what discovery received where it refuses the document, so a person sees both issuers:
+ * openid-client's own refusal of another issuer keeps its code and words; a value it cannot even
+ * parse (an issuer that is no URL) surfaces as a bare TypeError, told here.
+ * @see OpenID Connect Discovery 1.0 §4.3 (the issuer must be identical to the one fetched for)
+ */
+function explainDiscoveryFailure(error: unknown, discoveryUrl: string, issuer: string): unknown {
+  const hint =
+    'Open that URL: issuer must be exactly the URL it was fetched from (without /.well-known/…), and every endpoint a full https URL.'
+  const ref = 'OpenID Connect Discovery §3, §4.3'
+  if (error instanceof oidc.ClientError && isIssuerComparison(error.cause)) {
+    const received = JSON.stringify(error.cause.body.issuer)
+    return Object.assign(
+      new oidc.ClientError(
+        `${error.message}: the document names the issuer ${received}, but it was fetched for ${issuer}`,
+        { cause: error.cause },
+      ),
+      { code: error.code },
+    )
+  }
+  if (!(error instanceof TypeError)) return error
+  const input: unknown = (error as TypeError & { input?: unknown }).input
+  const what =
+    typeof input === 'string'
+      ? `it names ${JSON.stringify(input)}, which is not a URL, as its issuer or an endpoint; the issuer expected is ${issuer}`
+      : 'its issuer or an endpoint is not a valid URL'
+  return new AfxError(
+    'OAUTH_DISCOVERY_INVALID',
+    `The discovery document at ${discoveryUrl} is not usable: ${what}.`,
+    { hint, ref, cause: error },
+  )
+}
+
+function isIssuerComparison(
+  cause: unknown,
+): cause is { attribute: 'issuer'; body: { issuer: unknown } } {
+  const candidate = cause as { attribute?: unknown; body?: unknown } | undefined
+  return (
+    candidate?.attribute === 'issuer' &&
+    typeof candidate.body === 'object' &&
+    candidate.body !== null
+  )
+}
+
+async function clientAuthentication(
+  ctx: RunContext,
+  client: ClientSettings,
+): Promise<oidc.ClientAuth> {
+  const method = client.authMethod ?? defaultAuthMethodOf(client)
+  if (method === 'private_key_jwt') return privateKeyJwtAuth(ctx, client.privateKeyJwk)
   if (method === 'none' || !client.clientSecret) return oidc.None()
   return method === 'client_secret_post'
     ? oidc.ClientSecretPost(client.clientSecret)
     : oidc.ClientSecretBasic(client.clientSecret)
+}
+
+/** Without a method named: private_key_jwt with a key, basic with a secret, none without either. */
+function defaultAuthMethodOf(client: ClientSettings): ClientAuthMethod {
+  if (client.privateKeyJwk) return 'private_key_jwt'
+  return client.clientSecret ? 'client_secret_basic' : 'none'
 }
 
 /**

@@ -51,6 +51,7 @@ export const hybridFlow: FlowDefinition<HybridFlowInput> = {
       // The front-channel ID token is the one the hybrid flow adds: c_hash binds the code to it.
       const passed = await checkIdToken(ctx, callback.params.id_token ?? '', {
         issuer: config.serverMetadata().issuer,
+        metadata: config.serverMetadata(),
         clientId: input.client.clientId,
         nonce: secrets.nonce,
         code: callback.params.code,

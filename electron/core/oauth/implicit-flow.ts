@@ -74,6 +74,7 @@ async function checkIdTokenAnswer(
   if (accessToken) ctx.keepToken('access_token', accessToken)
   const passed = await checkIdToken(ctx, idToken, {
     issuer: config.serverMetadata().issuer,
+    metadata: config.serverMetadata(),
     clientId,
     nonce: secrets.nonce,
     accessToken,

@@ -10,7 +10,7 @@ const OAUTH_ERROR_HINTS: Record<string, Hint> = {
     ref: 'RFC 6749 §5.2',
   },
   invalid_client: {
-    hint: 'The client could not be authenticated: check the client id and secret, and the authentication method (client_secret_basic or client_secret_post) the client is registered with.',
+    hint: 'The client could not be authenticated: check the client id and secret, and the authentication method (client_secret_basic, client_secret_post or private_key_jwt) the client is registered with. With private_key_jwt, the public key registered must be the half of the private key used, for an algorithm the provider accepts.',
     ref: 'RFC 6749 §5.2',
   },
   invalid_grant: {

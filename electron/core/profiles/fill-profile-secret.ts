@@ -1,5 +1,6 @@
-// A run started from a saved profile leaves the client secret out (the renderer never holds it);
-// the engine fills it in from where the profile keeps it, just before the run starts.
+// A run started from a saved profile leaves the client secret (or a private_key_jwt client's private
+// key) out, as the renderer never holds it; the engine fills it in from where the profile keeps
+// it, just before the run starts.
 import type { StartRunInput } from '../../../shared/flow-input'
 
 /** The kept secret of a profile's client; undefined when none is kept. Throws when locked away. */
@@ -15,9 +16,11 @@ export function fillProfileSecret(
     const clientSecret = lookup(input.profile, input.clientId)
     return clientSecret === undefined ? input : { ...input, clientSecret }
   }
-  if (input.client.clientSecret || input.client.authMethod === 'none') return input
-  const clientSecret = lookup(input.profile, input.client.clientId)
-  return clientSecret === undefined
-    ? input
-    : { ...input, client: { ...input.client, clientSecret } }
+  const { client } = input
+  if (client.clientSecret || client.privateKeyJwk || client.authMethod === 'none') return input
+  const kept = lookup(input.profile, client.clientId)
+  if (kept === undefined) return input
+  // A private_key_jwt client keeps its private key (JWK) as its one secret.
+  const field = client.authMethod === 'private_key_jwt' ? 'privateKeyJwk' : 'clientSecret'
+  return { ...input, client: { ...client, [field]: kept } }
 }

@@ -9,6 +9,9 @@ import type { SecretBox } from './secret-box'
  */
 const SECRET_INPUT_LABELS: Record<string, string> = {
   clientSecret: 'client_secret',
+  privateKeyJwk: 'private_key',
+  code: 'code',
+  totpSecret: 'totp_secret',
   password: 'password',
   refreshToken: 'refresh_token',
   accessToken: 'access_token',
@@ -17,8 +20,14 @@ const SECRET_INPUT_LABELS: Record<string, string> = {
   codeVerifier: 'code_verifier',
 }
 
-/** The label of a profile's client secret in a redacted input. */
-export const CLIENT_SECRET_LABEL = 'client_secret'
+/**
+ * The labels of what a saved profile keeps for its client (a secret, or a private key for
+ * private_key_jwt): a replay after a restart takes them from the profile again.
+ */
+export const PROFILE_SECRET_FIELDS: Record<string, string> = {
+  client_secret: 'clientSecret',
+  private_key: 'privateKeyJwk',
+}
 
 export function redactStartInput(input: object, secrets: SecretBox): Record<string, unknown> {
   return secrets.redactDeep(registerSecretFields(input, secrets)) as Record<string, unknown>

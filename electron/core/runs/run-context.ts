@@ -213,6 +213,18 @@ export class RunContext {
     this.#recorder.addToken(name, value)
   }
 
+  /**
+   * Adds what `judge` finds in the body of the last answer received to that step. For what a
+   * client library smooths over before the flow sees it (a string expires_in made a number).
+   */
+  noteOnLastAnswer(judge: (body: string) => Diagnostic[]): void {
+    const step = this.#recorder.lastStep
+    const body = step?.kind === 'http' ? step.exchange?.response?.body : undefined
+    if (step === undefined || body === undefined) return
+    const notes = judge(body)
+    if (notes.length > 0) this.#recorder.addDiagnostics(step, notes)
+  }
+
   async #send(
     step: Step,
     sent: {

@@ -74,6 +74,7 @@ export class RunRecorder {
   }
 
   #changed(): void {
+    this.#run.revision = (this.#run.revision ?? 0) + 1 // runs start at 0
     this.#run.updatedAt = new Date(this.#now()).toISOString()
     this.#onChange(this.snapshot())
   }

@@ -11,7 +11,7 @@ import { RunContext } from './run-context'
 import type { RunHistory, RunRecord } from './run-history'
 import { RunRecorder } from './run-recorder'
 import { runMatches } from './run-search'
-import { CLIENT_SECRET_LABEL, redactStartInput, restoreStartInput } from './redact-start-input'
+import { PROFILE_SECRET_FIELDS, redactStartInput, restoreStartInput } from './redact-start-input'
 import { SecretBox } from './secret-box'
 
 type LiveRun = {
@@ -76,6 +76,7 @@ export class RunService {
         diagnostics: [],
         origin: 'live',
         ...(input.profile === undefined ? {} : { profile: input.profile }),
+        revision: 0,
       },
       secrets,
       (run) => this.#options.events.emit('run.updated', run),
@@ -188,7 +189,7 @@ export class RunService {
     const live = this.#runs.get(runId)
     const restored = restoreStartInput(input, (id) => live?.secrets.reveal(id))
     const missing = restored.missing.filter(
-      (label) => !(label === CLIENT_SECRET_LABEL && typeof input.profile === 'string'),
+      (label) => !(label in PROFILE_SECRET_FIELDS && typeof input.profile === 'string'),
     )
     if (missing.length > 0) {
       throw new AfxError(
@@ -197,7 +198,7 @@ export class RunService {
         { hint: 'Start the flow again from the Flows page and enter it there.' },
       )
     }
-    return StartRunInput.parse(withoutMissingClientSecret(restored.input, restored.missing))
+    return StartRunInput.parse(withoutProfileSecrets(restored.input, restored.missing))
   }
 
   /** The clear value of a secret in a run, for a person who asked to see it. */
@@ -262,12 +263,15 @@ const runNotFound = (runId: string) =>
     hint: 'It may have been dropped from history; start the flow again.',
   })
 
-/** A profile's client secret left as a marker is dropped, so the profile fills it at start. */
-function withoutMissingClientSecret(input: Record<string, unknown>, missing: string[]) {
-  if (!missing.includes(CLIENT_SECRET_LABEL)) return input
+/** What the profile keeps, left as a marker, is dropped, so the profile fills it in at start. */
+function withoutProfileSecrets(input: Record<string, unknown>, missing: string[]) {
   const copy = structuredClone(input)
-  delete copy.clientSecret // Cognito's input
-  delete (copy.client as Record<string, unknown> | undefined)?.clientSecret // an OAuth client's
+  for (const label of missing) {
+    const field = PROFILE_SECRET_FIELDS[label]
+    if (field === undefined) continue
+    delete copy[field] // Cognito's input
+    delete (copy.client as Record<string, unknown> | undefined)?.[field] // an OAuth client's
+  }
   return copy
 }
 

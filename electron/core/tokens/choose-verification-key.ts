@@ -2,13 +2,13 @@
 // set by kid or as the only key that fits. A remote set is fetched again once, and only once,
 // when the token names a key it does not hold (key rotation).
 // @see OpenID Connect Core 1.0 §10.1 and §10.1.1, RFC 7517 §5
-import { importJWK } from 'jose'
 import type { CryptoKey, FlattenedJWSInput, JWK } from 'jose'
 import type { TokenCheck } from '../../../shared/token-report'
 import { AfxError } from '../errors'
 import { keyMismatch } from './alg-policy'
 import { fail, pass, skip, warn } from './check-line'
 import type { FetchJsonOptions } from './fetch-json'
+import { importPublicJwk } from './import-public-jwk'
 import { loadJwks } from './load-jwks'
 import type { PastedKey } from './read-pasted-key'
 import { selectJwk, type KeySelection } from './select-jwk'
@@ -205,7 +205,7 @@ async function whichWouldVerify(
 ): Promise<string> {
   for (const [index, jwk] of candidates.entries()) {
     try {
-      if ((await verifyWithKey(jws, await importJWK(jwk, alg), alg)) === null) {
+      if ((await verifyWithKey(jws, await importPublicJwk(jwk, alg), alg)) === null) {
         return `(For reference: candidate ${index + 1} of ${candidates.length}${jwk.kid === undefined ? '' : `, kid ${jwk.kid}`}, would verify it.)`
       }
     } catch {
@@ -223,7 +223,7 @@ async function importFromSet(
   checks: TokenCheck[],
 ): Promise<CryptoKey | Uint8Array | null> {
   try {
-    return await importJWK(jwk, alg)
+    return await importPublicJwk(jwk, alg)
   } catch (cause) {
     const message = `Key ${jwk.kid ?? '(no kid)'} in the ${set.label} could not be imported for ${alg}`
     if (!set.published) throw unreadableKey(message, cause)
@@ -240,7 +240,7 @@ async function importPastedJwk(
   label: string,
 ): Promise<CryptoKey | Uint8Array> {
   try {
-    return await importJWK(jwk, alg)
+    return await importPublicJwk(jwk, alg)
   } catch (cause) {
     throw unreadableKey(`The ${label} could not be imported for ${alg}`, cause)
   }

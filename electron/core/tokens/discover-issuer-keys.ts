@@ -1,5 +1,6 @@
 // Finds an issuer's signing keys: issuer → /.well-known/openid-configuration → jwks_uri, with the
-// rule that the metadata's `issuer` is exactly the URL it was fetched for.
+// rule that the metadata's `issuer` is exactly the URL it was fetched for. Metadata a flow already
+// fetched is read by the same rules instead of being fetched twice.
 // @see OpenID Connect Discovery 1.0 §4 and §4.3
 import type { TokenCheck } from '../../../shared/token-report'
 import { differenceNote, fail, pass, shown } from './check-line'
@@ -45,9 +46,32 @@ export async function discoverIssuerKeys(
           : 'TOKEN_DISCOVERY_FETCH_FAILED'
     return { ok: false, check: fail('discovery', code, fetched.message, 'OIDC Discovery §4') }
   }
-  const metadata = fetched.value
+  return readIssuerKeys(issuer, fetched.value, {
+    where: `The metadata at ${url}`,
+    found: `Found the metadata of ${issuer}`,
+  })
+}
+
+/**
+ * The same reading of metadata a caller already holds (a flow's discovery step, or endpoints
+ * typed by hand), so it is not fetched a second time; it passes the same checks.
+ * @see OpenID Connect Discovery 1.0 §4.3
+ */
+export function readHeldIssuerKeys(issuer: string, metadata: unknown): IssuerKeys {
+  return readIssuerKeys(issuer, metadata, {
+    where: 'The provider metadata this run holds',
+    found: `Used the metadata of ${issuer} this run already holds (its discovery step, or the endpoints given by hand) instead of fetching it again`,
+  })
+}
+
+function readIssuerKeys(
+  issuer: string,
+  metadata: unknown,
+  words: { where: string; found: string },
+): IssuerKeys {
+  const { where } = words
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-    return invalid(`The metadata at ${url} is JSON, but not a JSON object.`)
+    return invalid(`${where} is JSON, but not a JSON object.`)
   }
   const record = metadata as Record<string, unknown>
   if (record.issuer !== issuer) {
@@ -56,14 +80,14 @@ export async function discoverIssuerKeys(
       check: fail(
         'discovery',
         'TOKEN_DISCOVERY_ISSUER_MISMATCH',
-        `The metadata at ${url} names ${typeof record.issuer === 'string' ? 'a different issuer' : 'no issuer'}${differenceNote(issuer, record.issuer)}; metadata for another issuer must not be used.`,
+        `${where} names ${typeof record.issuer === 'string' ? 'a different issuer' : 'no issuer'}${differenceNote(issuer, record.issuer)}; metadata for another issuer must not be used.`,
         REF,
         { expected: issuer, actual: shown(record.issuer) },
       ),
     }
   }
   if (typeof record.jwks_uri !== 'string') {
-    return invalid(`The metadata at ${url} has no jwks_uri, so it publishes no signing keys.`)
+    return invalid(`${where} has no jwks_uri, so it publishes no signing keys.`)
   }
   const algs = record.id_token_signing_alg_values_supported
   const idTokenSigningAlgs =
@@ -73,11 +97,7 @@ export async function discoverIssuerKeys(
     issuer,
     jwksUri: record.jwks_uri,
     idTokenSigningAlgs,
-    check: pass(
-      'discovery',
-      `Found the metadata of ${issuer}; its keys are at ${record.jwks_uri}.`,
-      REF,
-    ),
+    check: pass('discovery', `${words.found}; its keys are at ${record.jwks_uri}.`, REF),
   }
 }
 

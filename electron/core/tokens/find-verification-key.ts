@@ -1,10 +1,11 @@
-// Where the verification key comes from: the issuer's keys by discovery, a JWKS URL, or a key
-// the user pasted; with the ID-token algorithms the provider allows, when it lists them.
+// Where the verification key comes from: the issuer's keys by discovery (or from metadata the
+// caller holds), a JWKS URL, or a key the user pasted; with the ID-token algorithms the provider
+// allows, when it lists them.
 // @see OpenID Connect Discovery 1.0 §4, §4.3; OpenID Connect Core 1.0 §3.1.3.7 step 7
 import type { SignatureReport, TokenCheck } from '../../../shared/token-report'
 import { fail, skip } from './check-line'
 import type { VerificationKey } from './choose-verification-key'
-import { discoverIssuerKeys } from './discover-issuer-keys'
+import { discoverIssuerKeys, readHeldIssuerKeys } from './discover-issuer-keys'
 import type { TokenTypeGuess } from './guess-token-type'
 import type { InspectContext } from './inspect-context'
 import { readPastedKey } from './read-pasted-key'
@@ -56,7 +57,10 @@ export async function findVerificationKey(
           ),
         )
       }
-      const discovered = await discoverIssuerKeys(issuer, ctx.fetch)
+      const discovered =
+        ctx.issuerMetadata === undefined
+          ? await discoverIssuerKeys(issuer, ctx.fetch)
+          : readHeldIssuerKeys(issuer, ctx.issuerMetadata)
       if (!discovered.ok) return notChecked(discovered.check)
       const fromToken =
         expect.issuer === undefined

@@ -1,4 +1,5 @@
-// What one inspection carries through its steps: the parsed request, the clock, the fetch.
+// What one inspection carries through its steps: the parsed request, the clock, the fetch, and the
+// issuer's metadata when the caller already holds it.
 import type { ParsedInspectTokenInput } from '../../../shared/token-report'
 import type { ClaimContext } from './claim-context'
 import type { FetchJsonOptions } from './fetch-json'
@@ -7,6 +8,8 @@ export type InspectContext = {
   input: ParsedInspectTokenInput
   nowMs: number
   fetch: FetchJsonOptions
+  /** The issuer's metadata, already fetched by the caller: read instead of fetched again. */
+  issuerMetadata?: Readonly<Record<string, unknown>> | undefined
 }
 
 /** The context the claim checks of one token get. */

@@ -21,6 +21,11 @@ export type InspectTokenDeps = {
   fetch?: typeof fetch
   /** Milliseconds since 1970, as Date.now. */
   now?: () => number
+  /**
+   * With a key of kind `issuer`: the issuer's discovery metadata the caller already holds (a
+   * flow's discovery step), so only the key set is fetched. It is checked like fetched metadata.
+   */
+  issuerMetadata?: Readonly<Record<string, unknown>> | undefined
 }
 
 type Jws = Extract<ReadToken, { kind: 'jws' }>
@@ -44,6 +49,7 @@ export async function inspectToken(
     input: parsed.data,
     nowMs: (deps.now ?? Date.now)(),
     fetch: { fetch: deps.fetch ?? globalThis.fetch },
+    issuerMetadata: deps.issuerMetadata,
   }
   const read = readToken(parsed.data.token)
   switch (read.kind) {

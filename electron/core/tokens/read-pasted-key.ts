@@ -6,6 +6,7 @@ import type { JWK } from 'jose'
 import type { TokenCheck, TokenKeyInput } from '../../../shared/token-report'
 import { AfxError } from '../errors'
 import { warn } from './check-line'
+import { KeyCache } from './key-cache'
 import { readJwks } from './load-jwks'
 
 export type PastedKey =
@@ -14,6 +15,9 @@ export type PastedKey =
   | { kind: 'hmac'; secret: Uint8Array; label: string; warnings: TokenCheck[] }
 
 type PastedKeyInput = Extract<TokenKeyInput, { kind: 'jwk' | 'pem' | 'hmac' }>
+
+/** Public halves of PEM keys read lately: reading a PEM costs far more than verifying with it. */
+const pemKeys = new KeyCache<JWK>(16)
 
 /**
  * Reads a pasted key; throws an AfxError with a hint when it is not a key at all.
@@ -77,14 +81,7 @@ function readPem(pem: string): PastedKey {
   if (label === undefined) {
     throw unreadable('The pasted text is not PEM: it has no "-----BEGIN …-----" line.', PEM_HINT)
   }
-  let jwk: JWK
-  try {
-    // Node reads every PEM flavour (SPKI, PKCS#1, X.509, and private keys, from which it takes
-    // the public half), so one path covers what people paste.
-    jwk = createPublicKey(pem).export({ format: 'jwk' }) as JWK
-  } catch (cause) {
-    throw unreadable(`The pasted ${label} could not be read as a key.`, PEM_HINT, cause)
-  }
+  const jwk = publicJwkOf(pem, label)
   const isPrivate = label.includes('PRIVATE')
   const warnings = isPrivate
     ? [
@@ -98,6 +95,22 @@ function readPem(pem: string): PastedKey {
     : []
   const kind = label === 'CERTIFICATE' ? 'certificate' : isPrivate ? 'private key' : 'public key'
   return { kind: 'jwk', jwk, label: `pasted PEM ${kind} (${jwk.kty})`, warnings }
+}
+
+/** The public half of a PEM key as a JWK; only that half is kept, keyed by the PEM's hash. */
+function publicJwkOf(pem: string, label: string): JWK {
+  const kept = pemKeys.lookup(pem)
+  if (kept !== undefined) return kept
+  let jwk: JWK
+  try {
+    // Node reads every PEM flavour (SPKI, PKCS#1, X.509, and private keys, from which it takes
+    // the public half), so one path covers what people paste.
+    jwk = Object.freeze(createPublicKey(pem).export({ format: 'jwk' }) as JWK)
+  } catch (cause) {
+    throw unreadable(`The pasted ${label} could not be read as a key.`, PEM_HINT, cause)
+  }
+  pemKeys.keep(pem, jwk)
+  return jwk
 }
 
 const PEM_HINT =

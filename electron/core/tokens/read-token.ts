@@ -46,8 +46,9 @@ function readCompact(input: string): ReadToken {
     return malformedFrom(error)
   }
   // decodeJwt accepted it, so the token is the last word: a compact JWT holds no whitespace, and
-  // what may precede it is an "Authorization: Bearer" prefix.
-  const token = input.trim().split(/\s+/).at(-1) ?? ''
+  // what may precede it is an "Authorization: Bearer" prefix (splitting is skipped without one).
+  const trimmed = input.trim()
+  const token = /\s/.test(trimmed) ? (trimmed.split(/\s+/).at(-1) ?? '') : trimmed
   const parts = token.split('.')
   if (decoded.kind === 'jwe') {
     const [protectedHeader = '', encryptedKey, iv, ciphertext = '', tag] = parts

@@ -26,7 +26,6 @@ export function checkExpiry(ctx: ClaimContext, rule: Presence): TokenCheck | nul
   if (typeof exp !== 'number') return exp
   const skew = ctx.expect.clockSkewSeconds
   const late = nowSeconds(ctx) - exp
-  const expected = `before ${utc(exp)} (+${skew} s skew)`
   if (late >= skew) {
     return fail(
       'exp',
@@ -34,7 +33,7 @@ export function checkExpiry(ctx: ClaimContext, rule: Presence): TokenCheck | nul
       `Expired ${span(late)} ago; the clock skew allowed is ${skew} s.`,
       rule.ref,
       {
-        expected,
+        expected: `before ${utc(exp)} (+${skew} s skew)`,
         actual: `now ${utc(nowSeconds(ctx))}`,
       },
     )

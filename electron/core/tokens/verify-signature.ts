@@ -108,15 +108,6 @@ function checkAlg(
   key: VerificationKey,
   allowed: AllowedAlgs | undefined,
 ): { check: TokenCheck; status: SignatureReport['status'] } {
-  const refused = (
-    code: Parameters<typeof fail>[1],
-    message: string,
-    ref = REF_ALG,
-    extra = {},
-  ) => ({
-    check: fail('alg', code, message, ref, extra),
-    status: 'invalid' as const,
-  })
   if (alg === undefined) {
     return refused(
       'TOKEN_ALG_MISSING',
@@ -166,6 +157,16 @@ function checkAlg(
     check: pass('alg', `${alg} is a signing algorithm, not "none"; ${why}.`, REF_ALG),
     status: 'valid',
   }
+}
+
+/** A refused algorithm: the signature is invalid whatever the key says. */
+function refused(
+  code: Parameters<typeof fail>[1],
+  message: string,
+  ref = REF_ALG,
+  extra = {},
+): { check: TokenCheck; status: 'invalid' } {
+  return { check: fail('alg', code, message, ref, extra), status: 'invalid' }
 }
 
 function holdsSecret(key: VerificationKey): boolean {

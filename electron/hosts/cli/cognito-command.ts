@@ -1,12 +1,18 @@
-// `afx cognito`: signs a user in to a Cognito user pool through its own API (SRP by default),
-// asking at the terminal for what each challenge needs (an MFA code, a new password).
-import { CognitoFlowInput } from '../../../shared/cognito-flow-input'
+// `afx cognito <srp|password|refresh|custom>`: signs a user in to a Cognito user pool through its
+// own API (SRP when no verb is given), or trades a refresh token for new tokens. What a challenge
+// needs is asked at the terminal, unless --code or --totp-secret answers it for a script.
+import { CognitoFlowInput, type CognitoRunFlow } from '../../../shared/cognito-flow-input'
 import { profileClientFor } from '../../../shared/profile-to-flow'
+import { totpEnrolmentOf } from '../../../shared/cognito-totp-enrolment'
+import type { Run } from '../../../shared/run-model'
 import type { CliContext } from './cli-context'
 import { runAndPrint } from './flow-command'
+import { terminalSafe } from './terminal-safe'
 import { UsageError } from './usage-error'
 
 export type CognitoCommandOptions = {
+  /** srp, password, refresh or custom; none is srp (or what --auth-flow says). */
+  verb: string | undefined
   region: string | undefined
   userPoolId: string | undefined
   clientId: string | undefined
@@ -15,18 +21,36 @@ export type CognitoCommandOptions = {
   username: string | undefined
   /** "-" reads it from stdin, so it is not left in the shell's history. */
   password: string | undefined
+  /** --password-stdin: the same as --password -. */
+  passwordStdin: boolean
+  /** The InitiateAuth flow by its name, the older spelling of the verb. */
   authFlow: string | undefined
+  /** --refresh-token T|-: the refresh token for `refresh` ("-" reads it from stdin). */
+  refreshToken: string | undefined
+  /** --code C: answers the first code challenge without asking. */
+  code: string | undefined
+  /** --totp-secret S: computes authenticator codes itself. */
+  totpSecret: string | undefined
   /** --profile NAME: a saved Cognito profile supplies the pool, endpoint and app client. */
   profileName: string | undefined
   json: boolean
   reveal: boolean
 }
 
+/** The verbs of issue #6 this command runs, by the InitiateAuth flow each one is. */
+const VERBS: Record<string, CognitoRunFlow> = {
+  srp: 'USER_SRP_AUTH',
+  password: 'USER_PASSWORD_AUTH',
+  refresh: 'REFRESH_TOKEN_AUTH',
+  custom: 'CUSTOM_AUTH',
+}
+
 export async function cognitoCommand(
   options: CognitoCommandOptions,
   ctx: CliContext,
 ): Promise<number> {
-  const password = options.password === '-' ? (await ctx.readStdin()).trim() : options.password
+  const authFlow = flowOf(options)
+  const fromStdin = await readStdinOnce(options, ctx)
   const profile = options.profileName
     ? ctx.core.workspace.getProfile(options.profileName)
     : undefined
@@ -46,15 +70,76 @@ export async function cognitoCommand(
     clientSecret: options.clientSecret,
     endpoint: options.endpoint ?? pool?.endpoint,
     username: options.username,
-    password,
-    authFlow: options.authFlow,
+    password: fromStdin.password ?? options.password,
+    refreshToken: fromStdin.refreshToken ?? options.refreshToken,
+    authFlow,
+    code: options.code,
+    totpSecret: options.totpSecret,
     mode: 'auto',
   })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new UsageError(`${flagOf(issue?.path[0])}: ${issue?.message}`)
   }
-  return runAndPrint(parsed.data, options, ctx)
+  const stopAnnouncing = parsed.data.totpSecret ? () => {} : announceEnrolment(ctx)
+  try {
+    return await runAndPrint(parsed.data, options, ctx)
+  } finally {
+    stopAnnouncing()
+  }
+}
+
+/** The flow a verb names; --auth-flow may say the same, not something else. */
+function flowOf(options: CognitoCommandOptions): string | undefined {
+  if (options.verb === undefined) return options.authFlow
+  const flow = Object.hasOwn(VERBS, options.verb) ? VERBS[options.verb] : undefined
+  if (flow === undefined) {
+    throw new UsageError(
+      `"cognito ${options.verb}" is not a Cognito command; use srp, password, refresh or custom.`,
+    )
+  }
+  if (options.authFlow !== undefined && options.authFlow !== flow) {
+    throw new UsageError(`--auth-flow ${options.authFlow} contradicts "cognito ${options.verb}".`)
+  }
+  return flow
+}
+
+/** The one value stdin may carry: the password (--password-stdin, --password -) or the token. */
+async function readStdinOnce(
+  options: CognitoCommandOptions,
+  ctx: CliContext,
+): Promise<{ password?: string; refreshToken?: string }> {
+  const isPassword = options.passwordStdin || options.password === '-'
+  const isToken = options.refreshToken === '-'
+  if (isPassword && isToken) {
+    throw new UsageError('stdin holds one value: the password or the refresh token, not both.')
+  }
+  if (!isPassword && !isToken) return {}
+  const value = (await ctx.readStdin()).trim()
+  return isPassword ? { password: value } : { refreshToken: value }
+}
+
+/**
+ * Whoever answers MFA_SETUP at the terminal must first add the new secret to an authenticator
+ * app: it is theirs, so it is told to them (on stderr) once the run has made the enrolment URI.
+ * Returns the unsubscribe.
+ */
+function announceEnrolment(ctx: CliContext): () => void {
+  let told = false
+  return ctx.core.events.subscribe((event, payload) => {
+    const run = payload as Run
+    if (told || event !== 'run.updated' || run.flow !== 'cognito') return
+    const enrolment = totpEnrolmentOf(run)
+    if (enrolment === undefined) return
+    told = true
+    const reveal = (secretId: string) => ctx.core.runs.revealSecret(run.id, secretId)
+    ctx.stderr(
+      terminalSafe(
+        `Add this entry to your authenticator app: ${reveal(enrolment.uriSecretId)}\n` +
+          `(or type its secret: ${reveal(enrolment.secretCodeSecretId)})`,
+      ),
+    )
+  })
 }
 
 const FLAGS: Record<string, string> = {
@@ -65,7 +150,10 @@ const FLAGS: Record<string, string> = {
   endpoint: '--endpoint',
   username: '--username',
   password: '--password',
+  refreshToken: '--refresh-token',
   authFlow: '--auth-flow',
+  code: '--code',
+  totpSecret: '--totp-secret',
 }
 
 const flagOf = (key: unknown) => FLAGS[String(key)] ?? 'input'

@@ -1,5 +1,6 @@
 // Turns `afx flow <name>` and its options into the engine's StartRunInput, refusing in words what
 // a flow cannot run without. A token given as "-" is read from stdin (kept out of shell history).
+import { readFile } from 'node:fs/promises'
 import { StartRunInput } from '../../../shared/flow-input'
 import { flowProviderOf, profileClientFor } from '../../../shared/profile-to-flow'
 import type { Profile, ProfileClient } from '../../../shared/workspace-model'
@@ -12,6 +13,8 @@ export type FlowOptions = {
   clientId: string | undefined
   clientSecret: string | undefined
   authMethod: string | undefined
+  /** --private-key FILE: a private JWK, for private_key_jwt. */
+  privateKeyFile: string | undefined
   scope: string | undefined
   pkce: string | undefined
   responseMode: string | undefined
@@ -70,6 +73,10 @@ export async function readFlowInput(
   if (!clientId) throw new UsageError('flow needs --client-id ID (or a profile with a client).')
   const secret = async (value: string | undefined) =>
     value === '-' ? (await readStdin()).trim() : value
+  const authMethod = options.authMethod ?? saved?.authMethod
+  if (authMethod === 'private_key_jwt' && !options.privateKeyFile && !profile) {
+    throw new UsageError('--auth-method private_key_jwt needs --private-key FILE (a private JWK).')
+  }
   const parsed = StartRunInput.safeParse({
     flow,
     profile: profile?.name,
@@ -77,7 +84,8 @@ export async function readFlowInput(
     client: {
       clientId,
       clientSecret: options.clientSecret,
-      authMethod: options.authMethod ?? saved?.authMethod,
+      privateKeyJwk: await privateKeyOf(options.privateKeyFile),
+      authMethod,
       scope: options.scope ?? saved?.scope,
       extraParams: { ...saved?.extraParams, ...readParams(options.params) },
     },
@@ -141,6 +149,14 @@ async function flowFields(
     case 'client_credentials':
       return {}
   }
+}
+
+/** The text of the --private-key file; the engine reads the key and says what is wrong with it. */
+async function privateKeyOf(file: string | undefined): Promise<string | undefined> {
+  if (file === undefined) return undefined
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`--private-key: cannot read ${file} (${error.code ?? error.message}).`)
+  })
 }
 
 async function required(

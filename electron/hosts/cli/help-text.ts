@@ -7,18 +7,25 @@ Usage:
   afx sandbox [--json]           run the sandbox alone: an OpenID provider and a Cognito-compatible
                                  user pool on 127.0.0.1, with demo clients and users
   afx decode <jwt> [--json]      decode a JWT without verifying it ("-" reads it from stdin)
-  afx cognito --user-pool-id ID --client-id ID --username U --password P|- [--client-secret S]
-           [--region R] [--endpoint URL] [--auth-flow USER_SRP_AUTH|USER_PASSWORD_AUTH|CUSTOM_AUTH]
-           [--json] [--reveal]
-                                 sign in to a Cognito user pool through its own API, SRP by
-                                 default; MFA codes and new passwords are asked on the terminal
+  afx cognito [srp|password|custom] --user-pool-id ID --client-id ID --username U
+           (--password P|- | --password-stdin) [--client-secret S] [--region R] [--endpoint URL]
+           [--code C | --totp-secret S] [--json] [--reveal]
+                                 sign in to a Cognito user pool through its own API (srp when no
+                                 verb is given); MFA codes and new passwords are asked on the
+                                 terminal, unless --code answers the first code or --totp-secret
+                                 computes authenticator codes (at MFA setup, from the new secret
+                                 Cognito issues: --reveal shows it)
+  afx cognito refresh --refresh-token T|- --user-pool-id ID --client-id ID [--username U]
+                                 new tokens for a refresh token, saying whether it rotated; with
+                                 a client secret, --username is the cognito:username to hash
   afx verify <jwt> [--issuer URL | --jwks URL | --key FILE] [--client-id ID] [--nonce N]
            [--max-age S] [--skew S] [--kind id_token|access_token] [--json]
                                  verify the signature and check every claim; exit 1 on a failure
-  afx flow <flow> --issuer URL --client-id ID [--client-secret S]
-           [--auth-method client_secret_basic|client_secret_post|none] [--scope "a b"]
-           [--param name=value ...] [--json] [--reveal]
-                                 run a flow and print its steps; --reveal prints tokens in clear
+  afx flow <flow> --issuer URL --client-id ID [--client-secret S | --private-key FILE]
+           [--auth-method client_secret_basic|client_secret_post|private_key_jwt|none]
+           [--scope "a b"] [--param name=value ...] [--json] [--reveal]
+                                 run a flow and print its steps; --reveal prints tokens in clear;
+                                 --private-key: the client's private JWK, for private_key_jwt
     code | hybrid                [--pkce S256|plain|off] [--response-mode query|fragment|form_post] (code)
     implicit                     [--response-type id_token|"id_token token"|token]
     logout                       [--id-token T] [--variant oidc|cognito]

@@ -91,6 +91,7 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
           clientId: values['client-id'],
           clientSecret: values['client-secret'],
           authMethod: values['auth-method'],
+          privateKeyFile: values['private-key'],
           scope: values.scope,
           pkce: values.pkce,
           responseMode: values['response-mode'],
@@ -114,9 +115,10 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
         await unlockedFor('cli'),
       )
     case 'cognito':
-      if (args.length > 0) throw new UsageError('cognito takes only options (see afx --help).')
+      if (args.length > 1) throw new UsageError('cognito takes one verb, then options.')
       return cognitoCommand(
         {
+          verb: args[0],
           region: values.region,
           userPoolId: values['user-pool-id'],
           clientId: values['client-id'],
@@ -124,7 +126,11 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
           endpoint: values.endpoint,
           username: values.username,
           password: values.password,
+          passwordStdin: values['password-stdin'] ?? false,
           authFlow: values['auth-flow'],
+          refreshToken: values['refresh-token'],
+          code: values.code,
+          totpSecret: values['totp-secret'],
           profileName: values.profile,
           json: values.json ?? false,
           reveal: values.reveal ?? false,
@@ -201,6 +207,7 @@ function parseCommandLine(argv: string[]) {
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
         'auth-method': { type: 'string' },
+        'private-key': { type: 'string' },
         scope: { type: 'string' },
         pkce: { type: 'string' },
         'response-mode': { type: 'string' },
@@ -214,6 +221,9 @@ function parseCommandLine(argv: string[]) {
         endpoint: { type: 'string' },
         username: { type: 'string' },
         password: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+        code: { type: 'string' },
+        'totp-secret': { type: 'string' },
         'auth-flow': { type: 'string' },
         key: { type: 'string' },
         nonce: { type: 'string' },

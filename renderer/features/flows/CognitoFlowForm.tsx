@@ -25,6 +25,7 @@ export function CognitoFlowForm({ onStart }: Props) {
   const [user, setUser] = useState<CognitoUserDraft>({
     username: '',
     password: '',
+    refreshToken: '',
     authFlow: 'USER_SRP_AUTH',
   })
   const [stepByStep, setStepByStep] = useState(false)
@@ -67,8 +68,12 @@ export function CognitoFlowForm({ onStart }: Props) {
       clientId,
       ...(clientSecret ? { clientSecret } : {}),
       ...(endpoint ? { endpoint } : {}),
-      username: user.username,
-      ...(user.password ? { password: user.password } : {}),
+      ...(user.username ? { username: user.username } : {}),
+      ...(user.authFlow === 'REFRESH_TOKEN_AUTH'
+        ? { refreshToken: user.refreshToken }
+        : user.password
+          ? { password: user.password }
+          : {}),
       authFlow: user.authFlow,
       mode: stepByStep ? 'step' : 'auto',
     })

@@ -1,12 +1,18 @@
 // Who signs in to the Cognito pool and how: a demo user of the sandbox to pick, the user name (or
 // an alias), the password, and the InitiateAuth flow with what it means for the password.
 import { useId } from 'react'
-import type { CognitoAuthFlow } from '../../../shared/cognito-flow-input'
+import type { CognitoRunFlow } from '../../../shared/cognito-flow-input'
 import type { CognitoSandboxUser } from '../../../shared/sandbox-model'
 import { bindDraft } from '../../components/bind-draft'
 import { SelectField, TextField } from '../../components/FormFields'
 
-export type CognitoUserDraft = { username: string; password: string; authFlow: CognitoAuthFlow }
+export type CognitoUserDraft = {
+  username: string
+  password: string
+  /** REFRESH_TOKEN_AUTH's token, in place of the password. */
+  refreshToken: string
+  authFlow: CognitoRunFlow
+}
 
 type Props = {
   /** The sandbox pool's demo users, when the form aims at the sandbox. */
@@ -15,10 +21,12 @@ type Props = {
   onChange: (change: Partial<CognitoUserDraft>) => void
 }
 
-const FLOW_NOTES: Record<CognitoAuthFlow, string> = {
+const FLOW_NOTES: Record<CognitoRunFlow, string> = {
   USER_SRP_AUTH: 'The password never leaves this machine: it signs a claim instead.',
   USER_PASSWORD_AUTH: 'The password itself is sent to Cognito (over TLS). Prefer SRP.',
   CUSTOM_AUTH: "The pool's custom challenge; with a password, an SRP proof comes first.",
+  REFRESH_TOKEN_AUTH:
+    'New ID and access tokens for a refresh token; with a client secret, give the user name Cognito keeps (cognito:username), which SECRET_HASH is made of.',
 }
 
 export function CognitoUserFields({ sandboxUsers, user, onChange }: Props) {
@@ -54,27 +62,32 @@ export function CognitoUserFields({ sandboxUsers, user, onChange }: Props) {
       <TextField
         label="User name"
         {...bind('username')}
-        required
+        required={authFlow !== 'REFRESH_TOKEN_AUTH'}
         placeholder="a user name or an alias (email, phone)"
       />
-      <TextField
-        label="Password"
-        type="password"
-        {...bind('password')}
-        required={authFlow !== 'CUSTOM_AUTH'}
-        placeholder={authFlow === 'CUSTOM_AUTH' ? 'optional for CUSTOM_AUTH' : ''}
-      />
+      {authFlow === 'REFRESH_TOKEN_AUTH' ? (
+        <TextField label="Refresh token" type="password" {...bind('refreshToken')} required />
+      ) : (
+        <TextField
+          label="Password"
+          type="password"
+          {...bind('password')}
+          required={authFlow !== 'CUSTOM_AUTH'}
+          placeholder={authFlow === 'CUSTOM_AUTH' ? 'optional for CUSTOM_AUTH' : ''}
+        />
+      )}
 
       <label htmlFor={`${id}-auth-flow`}>Auth flow</label>
       <select
         id={`${id}-auth-flow`}
         value={authFlow}
-        onChange={(e) => onChange({ authFlow: e.target.value as CognitoAuthFlow })}
+        onChange={(e) => onChange({ authFlow: e.target.value as CognitoRunFlow })}
         aria-describedby={`${id}-flow-note`}
       >
         <option value="USER_SRP_AUTH">USER_SRP_AUTH (SRP)</option>
         <option value="USER_PASSWORD_AUTH">USER_PASSWORD_AUTH (password sent)</option>
         <option value="CUSTOM_AUTH">CUSTOM_AUTH (custom challenge)</option>
+        <option value="REFRESH_TOKEN_AUTH">REFRESH_TOKEN_AUTH (refresh)</option>
       </select>
       <span />
       <p id={`${id}-flow-note`} className="muted">

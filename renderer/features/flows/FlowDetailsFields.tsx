@@ -1,7 +1,7 @@
 // The fields only some flows have: PKCE and response mode, the response type, the redirect URI,
 // the token a token flow sends, and where to sign out.
 import { bindDraft } from '../../components/bind-draft'
-import { SelectField, TextField } from '../../components/FormFields'
+import { CheckField, SelectField, TextField } from '../../components/FormFields'
 import { RedirectFields } from './RedirectFields'
 import { REDIRECT_FLOWS, type FlowDetails, type FlowName } from './flow-choices'
 
@@ -35,11 +35,19 @@ export function FlowDetailsFields({ flow, details, onChange }: Props) {
         />
       )}
       {flow === 'code' && (
-        <SelectField
-          label="Response mode"
-          {...bind('responseMode')}
-          options={['query', 'fragment', 'form_post'] as const}
-        />
+        <>
+          <SelectField
+            label="Response mode"
+            {...bind('responseMode')}
+            options={['query', 'fragment', 'form_post'] as const}
+          />
+          <span />
+          <CheckField
+            label="Also call UserInfo and check its sub"
+            checked={details.callUserinfo}
+            onChange={(callUserinfo) => onChange({ callUserinfo })}
+          />
+        </>
       )}
       {flow === 'implicit' && (
         <SelectField

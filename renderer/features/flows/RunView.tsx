@@ -1,15 +1,15 @@
 // One run as it happens: its steps as cards, the next step's request (editable) when paused, the
-// tokens it obtained.
+// tokens it obtained (each can be opened in the inspector).
 import { useState } from 'react'
 import type { InputValues, StepEdits } from '../../../shared/run-model'
 import type { WireError } from '../../../shared/wire-error'
 import { call } from '../../client'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { SecretText } from '../../components/SecretText'
 import { SequenceDiagram } from '../../components/SequenceDiagram'
 import { rememberRun, useRun } from '../../state/run-store'
 import { StepCard } from './StepCard'
 import { InputPrompt } from './InputPrompt'
+import { RunTokens } from './RunTokens'
 import { StepEditor } from './StepEditor'
 
 const STATUS_TEXT = {
@@ -70,27 +70,13 @@ export function RunView({ runId }: { runId: string }) {
       </ol>
       {pausedStep && <StepEditor step={pausedStep} onSend={advance} />}
       {isAsking && askingStep && (
-        <InputPrompt key={askingStep.id} step={askingStep} onSubmit={provideInput} />
+        <InputPrompt key={askingStep.id} runId={run.id} step={askingStep} onSubmit={provideInput} />
       )}
       {run.status === 'failed' &&
         run.diagnostics.map((diagnostic) => (
           <ErrorNotice key={diagnostic.code} error={{ ...diagnostic, code: 'RUN_STEP_FAILED' }} />
         ))}
-      {run.tokens.length > 0 && (
-        <>
-          <h3>Tokens</h3>
-          <dl className="facts" aria-label="Tokens">
-            {run.tokens.map((token) => (
-              <div key={token.name} className="fact">
-                <dt>{token.name}</dt>
-                <dd>
-                  <SecretText runId={run.id} text={token.value} />
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </>
-      )}
+      {run.tokens.length > 0 && <RunTokens run={run} />}
     </section>
   )
 }

@@ -13,6 +13,8 @@ export type ClientDraft = {
   clientSecret: string
   /** Empty: the engine's default, client_secret_basic with a secret and none without. */
   authMethod: AuthMethod | ''
+  /** private_key_jwt: the private JWK typed or generated (absent: none, or the profile's). */
+  privateKeyJwk?: string
   scope: string
   /** One name=value per line. */
   extraParams: string
@@ -26,11 +28,17 @@ export const DEFAULT_CLIENT: ClientDraft = {
   extraParams: '',
 }
 
-/** The run's client from the form's draft; an empty secret is left out (a public client). */
+/**
+ * The run's client from the form's draft; an empty secret is left out (a public client), and a
+ * private key goes only with private_key_jwt.
+ */
 export function clientOf(draft: ClientDraft): OAuthClient {
   return {
     clientId: draft.clientId,
     ...(draft.clientSecret ? { clientSecret: draft.clientSecret } : {}),
+    ...(draft.authMethod === 'private_key_jwt' && draft.privateKeyJwk
+      ? { privateKeyJwk: draft.privateKeyJwk }
+      : {}),
     ...(draft.authMethod ? { authMethod: draft.authMethod } : {}),
     ...(draft.scope ? { scope: draft.scope } : {}),
     extraParams: parseParamLines(draft.extraParams),

@@ -33,6 +33,8 @@ export type FlowDetails = {
   redirectPath: string
   /** Trainer mode's toggles: what the code flow makes wrong on purpose. */
   breakIt: BreakIt[]
+  /** The code flow ends by asking UserInfo and checking its sub is the ID token's. */
+  callUserinfo: boolean
   /** The token a token flow sends: refresh token, access token, or the one to introspect. */
   token: string
   tokenTypeHint: '' | 'access_token' | 'refresh_token'
@@ -51,6 +53,7 @@ export const DEFAULT_DETAILS: FlowDetails = {
   redirectPort: '',
   redirectPath: '/callback',
   breakIt: [],
+  callUserinfo: false,
   token: '',
   tokenTypeHint: '',
   logoutVariant: 'oidc',
@@ -89,6 +92,7 @@ export function buildStartInput(
           : {}),
         responseMode: details.responseMode,
         ...(details.breakIt.length > 0 ? { breakIt: details.breakIt } : {}),
+        ...(details.callUserinfo ? { callUserinfo: true } : {}),
         ...roundTrip(),
       }
     case 'hybrid':

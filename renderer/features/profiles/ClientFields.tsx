@@ -1,12 +1,14 @@
 // One client of a profile: its id, how it authenticates, what it asks for, where the provider sends
-// the browser back, and its secret. A kept secret is never shown: only where it lives, with
-// "Replace" and "Forget" (saved as a set or a clear; untouched, it stays as it is).
+// the browser back, and its secret (for private_key_jwt, its private key as a JWK). A kept secret
+// is never shown: only where it lives, with "Replace" and "Forget" (saved as a set or a clear;
+// untouched, it stays as it is).
 import { useState } from 'react'
 import type { SecretHome } from '../../../shared/workspace-model'
 import { bindDraft } from '../../components/bind-draft'
 import { SelectField, TextAreaField, TextField } from '../../components/FormFields'
 import type { AuthMethod, ClientDraft, RedirectHost } from './profile-draft'
 import { describeKeptSecret, SECRET_HOME_WORDS } from '../../components/secret-words'
+import { PrivateKeyJwkFields } from '../flows/PrivateKeyJwkFields'
 
 type Props = {
   client: ClientDraft
@@ -21,6 +23,7 @@ const AUTH_METHODS: readonly { value: AuthMethod | ''; label: string }[] = [
   { value: '', label: 'chosen by the flow' },
   { value: 'client_secret_basic', label: 'client_secret_basic (HTTP Basic)' },
   { value: 'client_secret_post', label: 'client_secret_post (in the form body)' },
+  { value: 'private_key_jwt', label: 'private_key_jwt (kept: the private key, as a JWK)' },
   { value: 'none', label: 'none (public client)' },
 ]
 
@@ -58,26 +61,29 @@ export function ClientFields({ client, number, onChange, onRemove, secretHome }:
 function SecretField({ client, onChange, secretHome }: Omit<Props, 'number' | 'onRemove'>) {
   const [replacing, setReplacing] = useState(false)
   const { kept } = client
+  // A private_key_jwt client keeps its private key (JWK) where another keeps its secret.
+  const isKey = client.authMethod === 'private_key_jwt'
+  const noun = isKey ? 'private key' : 'secret'
 
   if (kept && !replacing) {
     return (
       <>
-        <span className="grid-label">Client secret</span>
+        <span className="grid-label">{isKey ? 'Private key (JWK)' : 'Client secret'}</span>
         <div className="kept-secret">
           <span role="status">
             {client.forget ? 'Forgotten when you save' : describeKeptSecret(kept)}
           </span>
           {client.forget ? (
             <button type="button" onClick={() => onChange({ forget: false })}>
-              Keep the secret
+              Keep the {noun}
             </button>
           ) : (
             <>
               <button type="button" onClick={() => setReplacing(true)}>
-                Replace secret
+                Replace {noun}
               </button>
               <button type="button" onClick={() => onChange({ forget: true })}>
-                Forget secret
+                Forget {noun}
               </button>
             </>
           )}
@@ -88,13 +94,22 @@ function SecretField({ client, onChange, secretHome }: Omit<Props, 'number' | 'o
 
   return (
     <>
-      <TextField
-        label={kept ? 'New client secret' : 'Client secret'}
-        type="password"
-        value={client.newSecret}
-        onChange={(newSecret) => onChange({ newSecret })}
-        placeholder={kept ? 'replaces the kept secret on save' : 'none (public client)'}
-      />
+      {isKey ? (
+        <PrivateKeyJwkFields
+          label={kept ? 'New private key (JWK)' : 'Private key (JWK)'}
+          value={client.newSecret}
+          onChange={(newSecret) => onChange({ newSecret })}
+          {...(kept ? { placeholder: 'replaces the kept private key on save' } : {})}
+        />
+      ) : (
+        <TextField
+          label={kept ? 'New client secret' : 'Client secret'}
+          type="password"
+          value={client.newSecret}
+          onChange={(newSecret) => onChange({ newSecret })}
+          placeholder={kept ? 'replaces the kept secret on save' : 'none (public client)'}
+        />
+      )}
       <span />
       <div className="field-help">
         {secretHome && <span>{SECRET_HOME_WORDS[secretHome]}</span>}
@@ -106,7 +121,7 @@ function SecretField({ client, onChange, secretHome }: Omit<Props, 'number' | 'o
               onChange({ newSecret: '' })
             }}
           >
-            Keep the old secret
+            Keep the old {noun}
           </button>
         )}
       </div>

@@ -38,6 +38,11 @@ export function OidcSandboxPanel({ oidc }: { oidc: OidcSandboxDescription }) {
               <td>
                 {client.client_secret ? (
                   <Redacted value={client.client_secret} label={`secret of ${client.client_id}`} />
+                ) : client.private_key_jwk ? (
+                  <Redacted
+                    value={client.private_key_jwk}
+                    label={`private key (JWK) of ${client.client_id}`}
+                  />
                 ) : (
                   'none (public)'
                 )}

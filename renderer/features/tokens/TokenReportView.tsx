@@ -27,6 +27,7 @@ export function TokenReportView({ report }: { report: TokenReport }) {
         {SIGNATURE_TEXT[report.signature.status]} · {report.tokenType.checkedAs.replace('_', ' ')} ·{' '}
         {failed === 0 ? 'every check passed' : `${failed} check${failed === 1 ? '' : 's'} failed`}
       </p>
+      {report.encryption && <p className="muted">{report.encryption.explanation}</p>}
       <p className="muted">{report.signature.explanation}</p>
       <button type="button" onClick={() => downloadMarkdown(report)}>
         Download the report as Markdown

@@ -1,63 +1,109 @@
-// Verifies the pasted token: where its key comes from, what the claims must say, and the report.
-import { useId, useState, type FormEvent } from 'react'
+// Verifies the token: where its key comes from (for a JWE: the key that decrypts it), what the
+// claims must say, and the report. A token opened from a run comes with the run's expectations
+// and is verified at once.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { describeRunExpectations } from '../../../shared/run-token-expectations'
 import type { InspectTokenInput, TokenReport } from '../../../shared/token-report'
 import type { WireError } from '../../../shared/wire-error'
 import { call } from '../../client'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import type { TokenOpening } from './token-opening'
 import { TokenReportView } from './TokenReportView'
 
 type KeySource = 'issuer' | 'jwks_url' | 'key' | 'hmac' | 'none'
 
-export function VerifyPanel({ token }: { token: string }) {
+type Props = {
+  token: string
+  /** A JWE: the key field takes the recipient's key, which decrypts it. */
+  encrypted: boolean
+  /** Set when the token was opened from a run: its expectations, checked at once. */
+  opening?: TokenOpening | undefined
+}
+
+export function VerifyPanel({ token, encrypted, opening }: Props) {
   const id = useId()
+  const given = opening?.expect
   const [source, setSource] = useState<KeySource>('issuer')
   const [keyText, setKeyText] = useState('')
-  const [kind, setKind] = useState<'auto' | 'id_token' | 'access_token'>('auto')
-  const [issuer, setIssuer] = useState('')
-  const [clientId, setClientId] = useState('')
-  const [nonce, setNonce] = useState('')
-  const [skew, setSkew] = useState('60')
+  const [kind, setKind] = useState(given?.kind ?? 'auto')
+  const [issuer, setIssuer] = useState(given?.issuer ?? '')
+  const [clientId, setClientId] = useState(given?.clientId ?? '')
+  const [nonce, setNonce] = useState(given?.nonce ?? '')
+  const [skew, setSkew] = useState(String(given?.clockSkewSeconds ?? 60))
   const [report, setReport] = useState<TokenReport>()
   const [error, setError] = useState<WireError>()
   const [busy, setBusy] = useState(false)
 
-  const verify = async (event: FormEvent) => {
-    event.preventDefault()
+  const inspect = async () => {
     setBusy(true)
     const input: InspectTokenInput = {
       token,
       expect: {
+        // What only the run knows (the access token for at_hash, the flow) rides along.
+        ...given,
         kind,
         clockSkewSeconds: Number(skew) || 0,
-        ...(issuer ? { issuer } : {}),
-        ...(clientId ? { clientId } : {}),
-        ...(nonce ? { nonce } : {}),
+        issuer: issuer || undefined,
+        clientId: clientId || undefined,
+        nonce: nonce || undefined,
       },
-      ...keyInput(source, keyText),
+      ...keyInput(encrypted ? 'key' : source, keyText),
     }
     const result = await call('tokens.inspect', input)
     setBusy(false)
     setReport(result.ok ? result.value : undefined)
     setError(result.ok ? undefined : result.error)
   }
+  const verify = (event: FormEvent) => {
+    event.preventDefault()
+    void inspect()
+  }
+
+  // A token opened from a run is verified once, as it arrives (the ref survives StrictMode's
+  // second effect run, so the engine is asked once).
+  const verifiedOnArrival = useRef(false)
+  useEffect(() => {
+    if (opening === undefined || verifiedOnArrival.current) return
+    verifiedOnArrival.current = true
+    void inspect()
+  })
 
   return (
     <section aria-labelledby={`${id}-title`} className="verify">
       <h2 id={`${id}-title`}>Verify</h2>
+      {opening && <p className="muted">{describeRunExpectations(opening.from, opening.expect)}</p>}
       <form className="form-grid flow-form" onSubmit={verify} aria-label="Verify">
-        <label htmlFor={`${id}-source`}>Key</label>
-        <select
-          id={`${id}-source`}
-          value={source}
-          onChange={(e) => setSource(e.target.value as KeySource)}
-        >
-          <option value="issuer">From the token's issuer (discovery, then JWKS)</option>
-          <option value="jwks_url">From a JWKS URL</option>
-          <option value="key">A key I paste (JWK, JWKS or PEM)</option>
-          <option value="hmac">A shared secret (HMAC)</option>
-          <option value="none">None: check the claims only</option>
-        </select>
-        {source === 'jwks_url' && (
+        {encrypted ? (
+          <>
+            <label htmlFor={`${id}-key`}>Decryption key</label>
+            <textarea
+              id={`${id}-key`}
+              rows={4}
+              value={keyText}
+              onChange={(e) => setKeyText(e.target.value)}
+              placeholder={'The private key it was encrypted to: a JWK (with "d") or a PEM block'}
+              spellCheck={false}
+              autoComplete="off"
+              required
+            />
+          </>
+        ) : (
+          <>
+            <label htmlFor={`${id}-source`}>Key</label>
+            <select
+              id={`${id}-source`}
+              value={source}
+              onChange={(e) => setSource(e.target.value as KeySource)}
+            >
+              <option value="issuer">From the token's issuer (discovery, then JWKS)</option>
+              <option value="jwks_url">From a JWKS URL</option>
+              <option value="key">A key I paste (JWK, JWKS or PEM)</option>
+              <option value="hmac">A shared secret (HMAC)</option>
+              <option value="none">None: check the claims only</option>
+            </select>
+          </>
+        )}
+        {!encrypted && source === 'jwks_url' && (
           <>
             <label htmlFor={`${id}-key`}>JWKS URL</label>
             <input
@@ -68,7 +114,7 @@ export function VerifyPanel({ token }: { token: string }) {
             />
           </>
         )}
-        {source === 'key' && (
+        {!encrypted && source === 'key' && (
           <>
             <label htmlFor={`${id}-key`}>Public key</label>
             <textarea
@@ -80,7 +126,7 @@ export function VerifyPanel({ token }: { token: string }) {
             />
           </>
         )}
-        {source === 'hmac' && (
+        {!encrypted && source === 'hmac' && (
           <>
             <label htmlFor={`${id}-key`}>Shared secret</label>
             <input
@@ -124,7 +170,7 @@ export function VerifyPanel({ token }: { token: string }) {
         />
         <span />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Verifying…' : 'Verify'}
+          {busy ? 'Verifying…' : encrypted ? 'Decrypt and verify' : 'Verify'}
         </button>
       </form>
       {error && <ErrorNotice error={error} />}

@@ -14,7 +14,7 @@ const ENGINE = join(import.meta.dirname, '../../../electron/core')
  */
 const TEMPLATE_KEYS: Record<string, string[]> = {
   // start-sign-in.ts: one text per InitiateAuth flow a person can choose.
-  'cognito.initiate-auth.${input.authFlow.toLowerCase()}': CognitoAuthFlow.options.map(
+  'cognito.initiate-auth.${flow.toLowerCase()}': CognitoAuthFlow.options.map(
     (flow) => `cognito.initiate-auth.${flow.toLowerCase()}`,
   ),
   // mfa-code-challenges.ts: the challenges of CODE_FIELDS, each asking for its code.

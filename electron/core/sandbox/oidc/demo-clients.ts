@@ -11,6 +11,27 @@ export type DemoClient = {
   rotatesRefreshTokens: boolean
   /** The resource assumed when a request names none, which makes every access token a JWT. */
   defaultResource?: string
+  /** A private_key_jwt client's private key (JWK text), published like the demo secrets. */
+  privateKeyJwk?: string
+}
+
+/**
+ * The demo key pair of afx-private-key-jwt: an ES256 key made once with jose, its kid the RFC 7638
+ * thumbprint. It is a demo key, published with the sandbox like the demo secrets: never use it
+ * anywhere else.
+ */
+const DEMO_CLIENT_PUBLIC_JWK = {
+  kty: 'EC',
+  crv: 'P-256',
+  x: 'PVXFxuQEyi0wMw1DwB2ajCe-s749UNaggupG0yi46z8',
+  y: '7XkYE45fxIVrGgWjJroJll0gWkmULiU1LzLf74cPUzw',
+  kid: '317kevrbud4c8BahH-p7ais4Z7aPi2LWuCqAky4bvUk',
+  alg: 'ES256',
+  use: 'sig',
+}
+const DEMO_CLIENT_PRIVATE_JWK = {
+  ...DEMO_CLIENT_PUBLIC_JWK,
+  d: 'w1FxoDy8GMx4QUJIEH_28SJDvaLFx80rBRJTDAmvn6Y',
 }
 
 /** The default port of the web clients' redirect URIs: web clients must match exactly. */
@@ -124,6 +145,23 @@ export function createDemoClients(webCallbackPort = DEFAULT_WEB_CALLBACK_PORT): 
         response_types: [],
         redirect_uris: [],
         scope: SANDBOX_API_SCOPE,
+      },
+    },
+    {
+      label:
+        'Service or web app (private_key_jwt): signs a client assertion with the published demo key instead of a secret',
+      rotatesRefreshTokens: false,
+      privateKeyJwk: JSON.stringify(DEMO_CLIENT_PRIVATE_JWK, null, 2),
+      metadata: {
+        client_id: 'afx-private-key-jwt',
+        client_name: 'AFX private_key_jwt client',
+        token_endpoint_auth_method: 'private_key_jwt',
+        jwks: { keys: [DEMO_CLIENT_PUBLIC_JWK] },
+        grant_types: ['client_credentials', 'authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: webCallback('/callback'),
+        post_logout_redirect_uris: webCallback('/logged-out'),
+        scope: `${USER_SCOPE} ${SANDBOX_API_SCOPE}`,
       },
     },
     {

@@ -13,6 +13,8 @@ declare module 'oidc-provider' {
     redirect_uris: string[]
     post_logout_redirect_uris?: string[]
     token_endpoint_auth_method: string
+    /** The public keys a private_key_jwt client signs its assertions with. */
+    jwks?: { keys: Record<string, string>[] }
     scope?: string
   }
 
