@@ -1,5 +1,6 @@
 import { waitForSandbox } from '../helpers/call-web-host'
 import { expect, test } from './app-fixture'
+import { signInFromRun } from './sign-in-from-run'
 
 test('walks authorization code + PKCE step by step against the sandbox', async ({
   page,
@@ -30,14 +31,7 @@ test('walks authorization code + PKCE step by step against the sandbox', async (
   await next.getByRole('button', { name: 'Send' }).click()
 
   await expect(status).toHaveText('Waiting for the browser')
-  const [signIn] = await Promise.all([
-    context.waitForEvent('page'),
-    run.getByRole('link', { name: 'Open the sign-in page' }).click(),
-  ])
-  await signIn.getByLabel('Username').fill('alice')
-  await signIn.getByLabel('Password').fill('alice-password')
-  await signIn.getByRole('button', { name: 'Sign in' }).click()
-  await signIn.getByRole('button', { name: 'Allow' }).click()
+  const signIn = await signInFromRun(context, run)
   await expect(signIn.locator('body')).toContainText('You can close this tab')
 
   await expect(next).toContainText('Exchange the code for tokens')

@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test'
 import { CompactEncrypt, exportJWK, exportPKCS8, generateKeyPair } from 'jose'
 import { callWebHost, waitForSandbox } from '../helpers/call-web-host'
 import { expect, test } from './app-fixture'
+import { signInFromRun } from './sign-in-from-run'
 
 const goTo = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name }).click()
@@ -39,14 +40,7 @@ test('a run’s ID token opens in the Tokens page, verified against what the run
 
   const run = page.getByRole('region', { name: /Authorization code \+ PKCE \(S256\)/ })
   await expect(run.getByRole('status')).toHaveText('Waiting for the browser')
-  const [signIn] = await Promise.all([
-    context.waitForEvent('page'),
-    run.getByRole('link', { name: 'Open the sign-in page' }).click(),
-  ])
-  await signIn.getByLabel('Username').fill('alice')
-  await signIn.getByLabel('Password').fill('alice-password')
-  await signIn.getByRole('button', { name: 'Sign in' }).click()
-  await signIn.getByRole('button', { name: 'Allow' }).click()
+  const signIn = await signInFromRun(context, run)
   await expect(signIn.locator('body')).toContainText('You can close this tab')
   await signIn.close()
   await expect(run.getByRole('status')).toHaveText('Succeeded')

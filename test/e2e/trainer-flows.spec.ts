@@ -3,6 +3,7 @@
 // profile filling the form while its secret stays with the engine.
 import { callWebHost, waitForSandbox } from '../helpers/call-web-host'
 import { expect, test } from './app-fixture'
+import { signInFromRun } from './sign-in-from-run'
 
 test('a break-it toggle ends the code flow on the refusal, and each step says what it does', async ({
   page,
@@ -29,14 +30,7 @@ test('a break-it toggle ends the code flow on the refusal, and each step says wh
   await page.getByRole('button', { name: 'Start' }).click()
 
   const run = page.getByRole('region', { name: /Authorization code .*, broken on purpose/ })
-  const [signIn] = await Promise.all([
-    context.waitForEvent('page'),
-    run.getByRole('link', { name: 'Open the sign-in page' }).click(),
-  ])
-  await signIn.getByLabel('Username').fill('alice')
-  await signIn.getByLabel('Password').fill('alice-password')
-  await signIn.getByRole('button', { name: 'Sign in' }).click()
-  await signIn.getByRole('button', { name: 'Allow' }).click()
+  await signInFromRun(context, run)
 
   await expect(run.getByRole('status')).toHaveText('Failed')
   const check = run.getByRole('article', { name: 'Check the state that came back' })
