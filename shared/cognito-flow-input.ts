@@ -1,13 +1,28 @@
 // What starting a Cognito run takes: the user pool, the app client, the user and the flow (a
-// sign-in, or a refresh token traded for new tokens), and optionally answers given in advance for
-// scripts. The password, client secret, refresh token, code and TOTP secret go straight into the
+// sign-in, choice-based or not, or a refresh token traded for new tokens), and optionally answers
+// given in advance for scripts. The password, client secret, refresh token, code and TOTP secret go straight into the
 // run's secret box.
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
 import { z } from 'zod'
 
 /** The InitiateAuth flows that sign a person in from this client (no admin flows). */
-export const CognitoAuthFlow = z.enum(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH'])
+export const CognitoAuthFlow = z.enum([
+  'USER_SRP_AUTH',
+  'USER_PASSWORD_AUTH',
+  'CUSTOM_AUTH',
+  'USER_AUTH',
+])
 export type CognitoAuthFlow = z.infer<typeof CognitoAuthFlow>
+
+/**
+ * The first factors of choice-based sign-in (USER_AUTH) a run can answer: the password sent or
+ * proven by SRP, or a code sent by email or SMS. Passkeys (WEB_AUTHN) are not among them.
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html#authentication-flows-selection-choice
+ */
+export const UserAuthChallenge = z.enum(['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP'], {
+  error: 'A challenge is PASSWORD, PASSWORD_SRP, EMAIL_OTP or SMS_OTP.',
+})
+export type UserAuthChallenge = z.infer<typeof UserAuthChallenge>
 
 /** Every InitiateAuth flow a Cognito run starts with: a sign-in, or REFRESH_TOKEN_AUTH. */
 export const CognitoRunFlow = z.enum([...CognitoAuthFlow.options, 'REFRESH_TOKEN_AUTH'])
@@ -47,11 +62,16 @@ export const CognitoFlowInput = z
      * client secret needs it and it is missing.
      */
     username: z.string().min(1, 'The user name is required.').max(128).optional(),
-    /** Required for USER_SRP_AUTH and USER_PASSWORD_AUTH; CUSTOM_AUTH may go straight on. */
+    /**
+     * Required for USER_SRP_AUTH and USER_PASSWORD_AUTH; CUSTOM_AUTH may go straight on, and
+     * USER_AUTH asks for it only when the factor chosen needs it.
+     */
     password: z.string().max(256).optional(),
     /** REFRESH_TOKEN_AUTH: the refresh token of an earlier sign-in. */
     refreshToken: z.string().min(1).max(8192).optional(),
     authFlow: CognitoRunFlow.default('USER_SRP_AUTH'),
+    /** USER_AUTH: the first factor to ask for (PREFERRED_CHALLENGE); none lets Cognito offer. */
+    preferredChallenge: UserAuthChallenge.optional(),
     /** Answers the first code challenge (SMS, email or authenticator code) without asking. */
     code: z.string().min(1).max(64).optional(),
     /**
@@ -70,9 +90,14 @@ export const CognitoFlowInput = z
     (input) =>
       input.authFlow === 'CUSTOM_AUTH' ||
       input.authFlow === 'REFRESH_TOKEN_AUTH' ||
+      input.authFlow === 'USER_AUTH' ||
       Boolean(input.password),
     { message: 'USER_SRP_AUTH and USER_PASSWORD_AUTH need the password.', path: ['password'] },
   )
+  .refine((input) => input.authFlow === 'USER_AUTH' || input.preferredChallenge === undefined, {
+    message: 'A preferred challenge belongs to USER_AUTH (choice-based sign-in).',
+    path: ['preferredChallenge'],
+  })
   .refine((input) => input.authFlow !== 'REFRESH_TOKEN_AUTH' || Boolean(input.refreshToken), {
     message: 'REFRESH_TOKEN_AUTH needs the refresh token.',
     path: ['refreshToken'],

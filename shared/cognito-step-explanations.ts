@@ -33,6 +33,31 @@ export const COGNITO_STEPS = {
     ref: 'Amazon Cognito API: InitiateAuth',
     url: `${COGNITO_API}/API_InitiateAuth.html`,
   },
+  'cognito.initiate-auth.user_auth': {
+    text: 'Choice-based sign-in starts with the user name alone, or with a preferred first factor (PREFERRED_CHALLENGE) and what it needs: the password, or SRP_A. Without a preference this user can use, Cognito answers SELECT_CHALLENGE with AvailableChallenges: the ways this user may sign in, such as a password or a one-time code sent to a verified email address or phone number.',
+    ref: 'Amazon Cognito: choice-based authentication',
+    url: `${COGNITO_GUIDE}/authentication-flows-selection-sdk.html#authentication-flows-selection-choice`,
+  },
+  'cognito.select-challenge': {
+    text: 'Cognito lists the first factors this user can sign in with (AvailableChallenges), and a person picks one. The list depends on the pool’s sign-in policy and on the user: a code by email or SMS is offered only for a verified address. The choice itself is not secret.',
+    ref: 'Amazon Cognito API: InitiateAuth (AvailableChallenges)',
+    url: `${COGNITO_API}/API_InitiateAuth.html#CognitoUserPools-InitiateAuth-response-AvailableChallenges`,
+  },
+  'cognito.user-auth-password': {
+    text: 'The factor chosen needs the password. With PASSWORD it goes to Cognito itself (over TLS); with PASSWORD_SRP it stays on this computer and only a claim signed with it is sent.',
+    ref: 'Amazon Cognito: choice-based authentication',
+    url: `${COGNITO_GUIDE}/authentication-flows-selection-sdk.html#authentication-flows-selection-choice`,
+  },
+  'cognito.respond-select-challenge': {
+    text: 'The client names the chosen factor as ANSWER, with what it needs in the same call: PASSWORD, or SRP_A (PASSWORD_VERIFIER then follows, as in SRP sign-in). For EMAIL_OTP and SMS_OTP nothing more goes: Cognito sends a code and asks for it next.',
+    ref: 'Amazon Cognito API: ChallengeResponseType (SELECT_CHALLENGE)',
+    url: `${COGNITO_API}/API_ChallengeResponseType.html`,
+  },
+  'cognito.otp-sign-in': {
+    text: 'Passwordless sign-in: Cognito sent a one-time code to the verified email address or phone number (shown masked). The code is the whole proof here, no password and no MFA after it, so whoever reads that mailbox or phone can sign in: that is what this choice trusts.',
+    ref: 'Amazon Cognito: authentication flows (passwordless)',
+    url: `${COGNITO_GUIDE}/amazon-cognito-user-pools-authentication-flow-methods.html`,
+  },
   'cognito.initiate-auth.refresh_token_auth': {
     text: 'The client trades the refresh token of an earlier sign-in for new ID and access tokens, with no password and no challenge. A client with a secret adds SECRET_HASH over the user name Cognito knows (cognito:username), since the refresh token carries no name the client could read.',
     ref: 'Amazon Cognito: refresh tokens',

@@ -1,6 +1,7 @@
 // What starting a flow takes: the client, the provider (an issuer to discover, or endpoints by
 // hand) and the options of that flow. Secrets given here go straight into the run's secret box.
 import { z } from 'zod'
+import { CognitoAccountInput } from './cognito-account-input'
 import { CognitoFlowInput } from './cognito-flow-input'
 
 export const HttpUrl = z.url({
@@ -229,6 +230,7 @@ export const StartRunInput = z.discriminatedUnion('flow', [
   HybridFlowInput,
   LogoutInput,
   CognitoFlowInput,
+  CognitoAccountInput,
 ])
 export type StartRunInput = z.infer<typeof StartRunInput>
 export type FlowName = StartRunInput['flow']

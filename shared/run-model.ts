@@ -76,6 +76,10 @@ export const RunStatus = z.enum([
 ])
 export type RunStatus = z.infer<typeof RunStatus>
 
+/** A run in one of these has ended and changes no more. */
+export const isFinishedStatus = (status: RunStatus): boolean =>
+  status === 'succeeded' || status === 'failed' || status === 'cancelled'
+
 export const RunToken = z.object({
   /** access_token, id_token, refresh_token. */
   name: z.string(),

@@ -1,6 +1,7 @@
 // The teaching text behind every step's `explain` key: what happens now and why it matters, in a
 // few plain sentences for a room of developers, with the rule it comes from. Shown with each step
 // (before it runs, in trainer mode); a unit test keeps it in step with the keys the engine uses.
+import { COGNITO_ACCOUNT_STEPS } from './cognito-account-step-explanations'
 import { COGNITO_STEPS } from './cognito-step-explanations'
 
 export type StepExplanation = {
@@ -209,6 +210,7 @@ const BREAK_IT_STEPS = {
 export const STEP_EXPLANATIONS: Readonly<Record<string, StepExplanation>> = {
   ...OAUTH_STEPS,
   ...COGNITO_STEPS,
+  ...COGNITO_ACCOUNT_STEPS,
   ...BREAK_IT_STEPS,
 }
 

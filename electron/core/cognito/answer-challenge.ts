@@ -1,5 +1,6 @@
 // Answers whichever challenge Cognito names next, each as its own steps; a new password and a
-// custom challenge's answer are asked here, the other challenges in their own modules.
+// custom challenge's answer are asked here, the other challenges (the choice of a first factor
+// among them) in their own modules.
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html#CognitoUserPools-RespondToAuthChallenge-request-ChallengeName
 import { AfxError } from '../errors'
 import {
@@ -11,6 +12,7 @@ import {
 import { answerMfaCode, answerSelectMfaType } from './mfa-code-challenges'
 import { answerMfaSetup } from './mfa-setup-challenge'
 import { answerPasswordVerifier } from './password-verifier-challenge'
+import { answerSelectChallenge } from './user-auth-choice'
 
 type Answer = (signIn: CognitoSignIn, challenge: AuthAnswer) => Promise<AuthAnswer>
 
@@ -18,11 +20,13 @@ const ANSWERS: Readonly<Record<string, Answer>> = {
   PASSWORD_VERIFIER: answerPasswordVerifier,
   SMS_MFA: answerMfaCode,
   EMAIL_OTP: answerMfaCode,
+  SMS_OTP: answerMfaCode,
   SOFTWARE_TOKEN_MFA: answerMfaCode,
   SELECT_MFA_TYPE: answerSelectMfaType,
   MFA_SETUP: answerMfaSetup,
   NEW_PASSWORD_REQUIRED: answerNewPassword,
   CUSTOM_CHALLENGE: answerCustomChallenge,
+  SELECT_CHALLENGE: answerSelectChallenge,
 }
 
 const REF = 'AWS Cognito API Reference, RespondToAuthChallenge (ChallengeName)'
@@ -45,7 +49,7 @@ export function answerChallenge(signIn: CognitoSignIn, challenge: AuthAnswer): P
       'COGNITO_UNSUPPORTED_CHALLENGE',
       `Cognito asked for ${name}, which Auth Flow Explorer does not answer yet.`,
       {
-        hint: 'Device challenges (DEVICE_SRP_AUTH) and choice-based sign-in (SELECT_CHALLENGE, WEB_AUTHN) come later; try a client or user without them.',
+        hint: 'Device challenges (DEVICE_SRP_AUTH) and passkeys (WEB_AUTHN) come later; try a client or user without them.',
         ref: REF,
       },
     )

@@ -9,6 +9,8 @@ type Hint = { hint: string; ref: string }
 const REF_INITIATE = 'AWS Cognito API Reference, InitiateAuth (Errors)'
 const REF_RESPOND = 'AWS Cognito API Reference, RespondToAuthChallenge (Errors)'
 const REF_SECRET_HASH = 'Cognito Developer Guide, computing secret hash values'
+const REF_CONFIRM_SIGN_UP = 'AWS Cognito API Reference, ConfirmSignUp (Errors)'
+const REF_FORGOT_PASSWORD = 'AWS Cognito API Reference, ForgotPassword (Errors)'
 
 const MESSAGE_HINTS: { pattern: RegExp; hint: (match: RegExpExecArray) => Hint }[] = [
   {
@@ -56,6 +58,63 @@ const MESSAGE_HINTS: { pattern: RegExp; hint: (match: RegExpExecArray) => Hint }
   {
     pattern: /User is disabled/i,
     hint: () => ({ hint: 'An administrator disabled this user.', ref: REF_INITIATE }),
+  },
+  // --- The account helpers: sign-up, confirmation, password reset and change ---
+  {
+    pattern: /Invalid verification code provided/i,
+    hint: () => ({
+      hint: 'The confirmation code is wrong for this user name: use the newest code sent (resending replaces the earlier one), as received, then send it again.',
+      ref: REF_CONFIRM_SIGN_UP,
+    }),
+  },
+  {
+    pattern: /Invalid code provided, please request a code again/i,
+    hint: () => ({
+      hint: 'The code expired or a newer one replaced it. MFA codes last 3 minutes (sign in again), sign-up codes 24 hours (resend the code) and password-reset codes 1 hour (ask ForgotPassword again); use the newest.',
+      ref: REF_CONFIRM_SIGN_UP,
+    }),
+  },
+  {
+    pattern: /cannot be confirmed\. Current status is (\w+)/i,
+    hint: ([, status]) => ({
+      hint: `This user is ${status} already, so there is nothing to confirm: sign in, or reset the password with ForgotPassword.`,
+      ref: REF_CONFIRM_SIGN_UP,
+    }),
+  },
+  {
+    pattern: /User is already confirmed/i,
+    hint: () => ({
+      hint: 'The user is confirmed already, so no sign-up code is sent: sign in, or reset the password with ForgotPassword.',
+      ref: 'AWS Cognito API Reference, ResendConfirmationCode (Errors)',
+    }),
+  },
+  {
+    pattern: /conforms? (?:with|to) policy: (.+?)\.?$/i,
+    hint: ([, rule]) => ({
+      hint: `The password breaks the pool's password policy: ${rule}. Cognito's default policy asks for at least 8 characters with a lower-case and an upper-case letter, a digit and a symbol; a pool may set its own (PasswordPolicy).`,
+      ref: 'Cognito Developer Guide, user pool password policies',
+    }),
+  },
+  {
+    pattern: /Attempt limit exceeded/i,
+    hint: () => ({
+      hint: 'Too many attempts for this user (wrong codes, codes asked for, password changes): Cognito refuses more for a while, up to an hour. Wait, or use another test user.',
+      ref: 'Cognito Developer Guide, quotas',
+    }),
+  },
+  {
+    pattern: /no registered\/verified email or phone_number/i,
+    hint: () => ({
+      hint: 'Cognito sends a reset code only to a verified email or phone number, and this user has none (an unconfirmed sign-up, for one): confirm the sign-up first, or have an administrator set the password.',
+      ref: REF_FORGOT_PASSWORD,
+    }),
+  },
+  {
+    pattern: /password cannot be reset in the current state/i,
+    hint: () => ({
+      hint: 'This user cannot reset the password now: a user an administrator created must first sign in with the temporary password and set a new one (NEW_PASSWORD_REQUIRED).',
+      ref: REF_FORGOT_PASSWORD,
+    }),
   },
 ]
 
@@ -111,6 +170,14 @@ const TYPE_HINTS: Record<string, Hint> = {
   SoftwareTokenMFANotFoundException: {
     hint: 'No authenticator is set up for this user, or TOTP MFA is not allowed on the pool.',
     ref: 'AWS Cognito API Reference, VerifySoftwareToken (Errors)',
+  },
+  UsernameExistsException: {
+    hint: 'A user with this name already exists in the pool: choose another name. If it is a test user of yours, resend its code to confirm it, or reset its password with ForgotPassword.',
+    ref: 'AWS Cognito API Reference, SignUp (Errors)',
+  },
+  AliasExistsException: {
+    hint: 'Another confirmed user already has this email or phone number as a verified alias: confirm with another address, or remove it from the other user first.',
+    ref: REF_CONFIRM_SIGN_UP,
   },
 }
 

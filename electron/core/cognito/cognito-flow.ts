@@ -1,7 +1,7 @@
 // Cognito's own sign-in API as a run: InitiateAuth, then one RespondToAuthChallenge per challenge
-// (SRP password proof, MFA codes, MFA setup, a new password, custom questions) until tokens,
-// which are then verified. REFRESH_TOKEN_AUTH runs the same way, from a refresh token, and says
-// whether the refresh token rotated.
+// (the choice of a first factor, SRP password proof, sign-in and MFA codes, MFA setup, a new
+// password, custom questions) until tokens, which are then verified. REFRESH_TOKEN_AUTH runs the
+// same way, from a refresh token, and says whether the refresh token rotated.
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html
 import type { CognitoFlowInput } from '../../../shared/cognito-flow-input'
 import { AfxError } from '../errors'
@@ -32,6 +32,7 @@ export const cognitoFlow: FlowDefinition<CognitoFlowInput> = {
       api: createCognitoApi(ctx, { endpoint: cognitoEndpoint(input), region: input.region }),
       secretHash: new SecretHasher(ctx, input.clientId, input.clientSecret),
       userId: input.username ?? '',
+      password: input.password,
       givenCode: input.code,
     }
     let answer: AuthAnswer =

@@ -6,7 +6,7 @@ import type {
   AuthenticationResultType,
   ChallengeNameType,
 } from '@aws-sdk/client-cognito-identity-provider'
-import type { CognitoFlowInput } from '../../../shared/cognito-flow-input'
+import type { CognitoFlowInput, UserAuthChallenge } from '../../../shared/cognito-flow-input'
 import type { RunContext } from '../runs/run-context'
 import type { StepMeta } from '../runs/run-recorder'
 import type { CognitoApi } from './cognito-api'
@@ -20,8 +20,12 @@ export type CognitoSignIn = {
   secretHash: SecretHasher
   /** Whom Cognito knows the user as: USER_ID_FOR_SRP once a challenge named it, else as typed. */
   userId: string
+  /** The password: as given at the start, or as asked once a chosen first factor needed it. */
+  password?: string | undefined
   /** The SRP values of this sign-in, when it sent SRP_A. */
   srp?: SrpClientSession
+  /** USER_AUTH: the first factor last named to Cognito (PREFERRED_CHALLENGE, or the choice). */
+  firstFactor?: UserAuthChallenge
   /** The code given at the start for the first code challenge, until that challenge uses it. */
   givenCode?: string | undefined
 }
@@ -32,6 +36,8 @@ export type AuthAnswer = {
   Session?: string | undefined
   ChallengeParameters?: Record<string, string> | undefined
   AuthenticationResult?: AuthenticationResultType | undefined
+  /** SELECT_CHALLENGE: the first factors this user may choose from. */
+  AvailableChallenges?: ChallengeNameType[] | undefined
 }
 
 /**

@@ -33,7 +33,7 @@ export async function answerPasswordVerifier(
       computePasswordVerifierResponse({
         session: srp,
         userIdForSrp: signIn.userId,
-        password: input.password ?? '',
+        password: signIn.password ?? '',
         srpB: params.SRP_B ?? '',
         salt: params.SALT ?? '',
         secretBlock: params.SECRET_BLOCK ?? '',

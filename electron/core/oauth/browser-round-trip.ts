@@ -2,6 +2,7 @@
 // loopback redirect URI, send the browser to the provider, wait for it to come back with the
 // answer for this request's state, and say why when it does not.
 // @see RFC 8252 §7.3 (loopback redirect), RFC 6749 §4.1.2 (the answer), §10.12 (state)
+import { setTimeout as delay } from 'node:timers/promises'
 import type { RedirectInput } from '../../../shared/flow-input'
 import type { z } from 'zod'
 import { AfxError } from '../errors'
@@ -15,6 +16,14 @@ import { registerParams } from '../runs/redact-exchange'
 import type { RunContext } from '../runs/run-context'
 import type { StepMeta } from '../runs/run-recorder'
 import { findRedirectRefusal } from './redirect-refusal'
+
+/**
+ * How long the callback may take before the provider is asked whether it refuses the redirect URI.
+ * No person signs in faster, and an answer that comes sooner needs no probe: the probe would be a
+ * second authorization request the run does not show, and, against a provider in this process
+ * (the sandbox), work that competes with the sign-in the run waits for.
+ */
+export const PROBE_DELAY_MS = 1_000
 
 /**
  * Opens the loopback listener as a compute step; the caller closes it when the flow ends.
@@ -47,7 +56,8 @@ export type RoundTrip = {
 /**
  * The browser step, then the callback step. Waits for the state actually sent (a user may have
  * edited it in a step-by-step run); the flow then checks the answer against the state it made, so
- * an edit shows up as a mismatch. Fails early when the provider refuses the redirect URI.
+ * an edit shows up as a mismatch. Fails early (after PROBE_DELAY_MS, not the callback timeout)
+ * when the provider refuses the redirect URI.
  * @see RFC 6749 §4.1.2 https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
  */
 export async function sendBrowserAndWait(
@@ -76,11 +86,13 @@ export async function sendBrowserAndWait(
     { kind: 'callback', ...trip.callbackStep },
     async () => {
       const probing = new AbortController()
-      const refused = findRedirectRefusal(
-        deps.fetch,
-        sent,
-        AbortSignal.any([ctx.signal, probing.signal]),
-      ).then((refusal) => refusal ?? new Promise<never>(() => {}))
+      const signal = AbortSignal.any([ctx.signal, probing.signal])
+      const refused = delay(PROBE_DELAY_MS, undefined, { signal })
+        .then(
+          () => findRedirectRefusal(deps.fetch, sent, signal),
+          () => undefined, // the answer came first, or the run was cancelled: nothing to ask
+        )
+        .then((refusal) => refusal ?? new Promise<never>(() => {}))
       try {
         const first = await Promise.race([answered, refused])
         if (first instanceof AfxError) {

@@ -11,7 +11,7 @@ export function fillProfileSecret(
   lookup: ProfileSecretLookup,
 ): StartRunInput {
   if (input.profile === undefined) return input
-  if (input.flow === 'cognito') {
+  if (input.flow === 'cognito' || input.flow === 'cognito-account') {
     if (input.clientSecret) return input
     const clientSecret = lookup(input.profile, input.clientId)
     return clientSecret === undefined ? input : { ...input, clientSecret }

@@ -1,5 +1,6 @@
 // Every flow the engine can run, by name, and what flows may use from the outside world.
 import type { FlowName, StartRunInput } from '../../../shared/flow-input'
+import { cognitoAccountFlow } from '../cognito/account/cognito-account-flow'
 import { cognitoFlow } from '../cognito/cognito-flow'
 import type { LoopbackOptions, LoopbackListener } from '../loopback/loopback-listener'
 import { authorizationCodeFlow } from '../oauth/authorization-code-flow'
@@ -43,6 +44,7 @@ const FLOWS: { [F in FlowName]: FlowDefinition<Extract<StartRunInput, { flow: F 
   hybrid: hybridFlow,
   logout: logoutFlow,
   cognito: cognitoFlow,
+  'cognito-account': cognitoAccountFlow,
 }
 
 export function flowFor(name: FlowName): FlowDefinition<StartRunInput> {

@@ -28,6 +28,13 @@ const SECRET_FIELDS = new Set([
   'REFRESH_TOKEN',
   'PASSWORD_CLAIM_SIGNATURE',
   'SMS_MFA_CODE',
+  'SMS_OTP_CODE',
+  // The account helpers' members (SignUp, ConfirmSignUp, ForgotPassword, ChangePassword…).
+  'Password',
+  'PreviousPassword',
+  'ProposedPassword',
+  'ConfirmationCode',
+  'SecretHash',
   'SOFTWARE_TOKEN_MFA_CODE',
   'EMAIL_OTP_CODE',
   'Session',

@@ -13,6 +13,7 @@ const SECRET_INPUT_LABELS: Record<string, string> = {
   code: 'code',
   totpSecret: 'totp_secret',
   password: 'password',
+  newPassword: 'new_password',
   refreshToken: 'refresh_token',
   accessToken: 'access_token',
   token: 'token',

@@ -1,6 +1,12 @@
 // Starts, advances, cancels and keeps runs; reports every change as a run.updated event.
 import { randomUUID } from 'node:crypto'
-import type { InputValues, Run, RunStatus, RunSummary, StepEdits } from '../../../shared/run-model'
+import {
+  isFinishedStatus,
+  type InputValues,
+  type Run,
+  type RunSummary,
+  type StepEdits,
+} from '../../../shared/run-model'
 import { StartRunInput } from '../../../shared/flow-input'
 import { describeForLog } from '../describe-for-log'
 import { AfxError } from '../errors'
@@ -220,7 +226,9 @@ export class RunService {
 
   /** Cancels every run still going (the app is closing). */
   async cancelAll(): Promise<void> {
-    const going = [...this.#runs.keys()].filter((id) => !isFinished(this.#live(id).recorder.status))
+    const going = [...this.#runs.keys()].filter(
+      (id) => !isFinishedStatus(this.#live(id).recorder.status),
+    )
     await Promise.all(going.map((id) => this.cancel(id)))
   }
 
@@ -253,7 +261,7 @@ export class RunService {
   #forgetOldRuns(): void {
     for (const [id, live] of this.#runs) {
       if (this.#runs.size <= this.#options.maxRuns) return
-      if (isFinished(live.recorder.status)) this.#runs.delete(id)
+      if (isFinishedStatus(live.recorder.status)) this.#runs.delete(id)
     }
   }
 }
@@ -274,6 +282,3 @@ function withoutProfileSecrets(input: Record<string, unknown>, missing: string[]
   }
   return copy
 }
-
-const isFinished = (status: RunStatus) =>
-  status === 'succeeded' || status === 'failed' || status === 'cancelled'

@@ -1,17 +1,19 @@
-// `afx cognito <srp|password|refresh|custom>`: signs a user in to a Cognito user pool through its
-// own API (SRP when no verb is given), or trades a refresh token for new tokens. What a challenge
-// needs is asked at the terminal, unless --code or --totp-secret answers it for a script.
+// `afx cognito <srp|password|refresh|custom|user-auth>`: signs a user in to a Cognito user pool
+// through its own API (SRP when no verb is given; user-auth is choice-based, --challenge naming the
+// preferred first factor), or trades a refresh token for new tokens. What a challenge needs is
+// asked at the terminal, unless --code or --totp-secret answers it for a script.
 import { CognitoFlowInput, type CognitoRunFlow } from '../../../shared/cognito-flow-input'
 import { profileClientFor } from '../../../shared/profile-to-flow'
 import { totpEnrolmentOf } from '../../../shared/cognito-totp-enrolment'
-import type { Run } from '../../../shared/run-model'
+import { choicesOf } from '../../../shared/input-choices'
+import type { InputField, Run } from '../../../shared/run-model'
 import type { CliContext } from './cli-context'
 import { runAndPrint } from './flow-command'
 import { terminalSafe } from './terminal-safe'
 import { UsageError } from './usage-error'
 
 export type CognitoCommandOptions = {
-  /** srp, password, refresh or custom; none is srp (or what --auth-flow says). */
+  /** srp, password, refresh, custom or user-auth; none is srp (or what --auth-flow says). */
   verb: string | undefined
   region: string | undefined
   userPoolId: string | undefined
@@ -31,6 +33,8 @@ export type CognitoCommandOptions = {
   code: string | undefined
   /** --totp-secret S: computes authenticator codes itself. */
   totpSecret: string | undefined
+  /** --challenge NAME: user-auth's preferred first factor (PASSWORD, PASSWORD_SRP, EMAIL_OTP…). */
+  challenge?: string | undefined
   /** --profile NAME: a saved Cognito profile supplies the pool, endpoint and app client. */
   profileName: string | undefined
   json: boolean
@@ -43,6 +47,7 @@ const VERBS: Record<string, CognitoRunFlow> = {
   password: 'USER_PASSWORD_AUTH',
   refresh: 'REFRESH_TOKEN_AUTH',
   custom: 'CUSTOM_AUTH',
+  'user-auth': 'USER_AUTH',
 }
 
 export async function cognitoCommand(
@@ -73,6 +78,8 @@ export async function cognitoCommand(
     password: fromStdin.password ?? options.password,
     refreshToken: fromStdin.refreshToken ?? options.refreshToken,
     authFlow,
+    // Typed at a terminal, a challenge name may come in lower case.
+    preferredChallenge: options.challenge?.toUpperCase(),
     code: options.code,
     totpSecret: options.totpSecret,
     mode: 'auto',
@@ -82,10 +89,12 @@ export async function cognitoCommand(
     throw new UsageError(`${flagOf(issue?.path[0])}: ${issue?.message}`)
   }
   const stopAnnouncing = parsed.data.totpSecret ? () => {} : announceEnrolment(ctx)
+  const stopListing = listChoices(ctx)
   try {
     return await runAndPrint(parsed.data, options, ctx)
   } finally {
     stopAnnouncing()
+    stopListing()
   }
 }
 
@@ -95,7 +104,7 @@ function flowOf(options: CognitoCommandOptions): string | undefined {
   const flow = Object.hasOwn(VERBS, options.verb) ? VERBS[options.verb] : undefined
   if (flow === undefined) {
     throw new UsageError(
-      `"cognito ${options.verb}" is not a Cognito command; use srp, password, refresh or custom.`,
+      `"cognito ${options.verb}" is not a Cognito command; use srp, password, refresh, custom or user-auth.`,
     )
   }
   if (options.authFlow !== undefined && options.authFlow !== flow) {
@@ -142,6 +151,25 @@ function announceEnrolment(ctx: CliContext): () => void {
   })
 }
 
+/**
+ * A question with fixed answers (SELECT_CHALLENGE's "Sign in with") is asked by its label alone, so
+ * the answers it takes are told first, on stderr, once per question. Returns the unsubscribe.
+ */
+function listChoices(ctx: CliContext): () => void {
+  const listed = new Set<string>()
+  return ctx.core.events.subscribe((event, payload) => {
+    const run = payload as Run
+    const step = run.steps.at(-1)
+    if (event !== 'run.updated' || run.status !== 'waiting' || step?.kind !== 'input') return
+    if (listed.has(`${run.id}/${step.id}`)) return
+    listed.add(`${run.id}/${step.id}`)
+    for (const field of (step.inputs.fields ?? []) as InputField[]) {
+      const choices = choicesOf(field)
+      if (choices) ctx.stderr(terminalSafe(`${field.label}: one of ${choices.join(', ')}`))
+    }
+  })
+}
+
 const FLAGS: Record<string, string> = {
   region: '--region',
   userPoolId: '--user-pool-id',
@@ -154,6 +182,7 @@ const FLAGS: Record<string, string> = {
   authFlow: '--auth-flow',
   code: '--code',
   totpSecret: '--totp-secret',
+  preferredChallenge: '--challenge',
 }
 
 const flagOf = (key: unknown) => FLAGS[String(key)] ?? 'input'

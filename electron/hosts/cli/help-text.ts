@@ -15,9 +15,27 @@ Usage:
                                  terminal, unless --code answers the first code or --totp-secret
                                  computes authenticator codes (at MFA setup, from the new secret
                                  Cognito issues: --reveal shows it)
+  afx cognito user-auth --username U [--challenge PASSWORD|PASSWORD_SRP|EMAIL_OTP|SMS_OTP]
+           [--password-stdin] [--code C]  choice-based sign-in (the pool offers the factors)
   afx cognito refresh --refresh-token T|- --user-pool-id ID --client-id ID [--username U]
                                  new tokens for a refresh token, saying whether it rotated; with
                                  a client secret, --username is the cognito:username to hash
+  afx cognito-account sign-up --user-pool-id ID --client-id ID --username U
+           (--password P|- | --password-stdin) [--attribute name=value ...] [--no-confirm]
+                                 sign a user up (--attribute email=…, phone_number=…), then ask
+                                 on the terminal for the code Cognito sent and confirm the user
+  afx cognito-account confirm | resend [--no-confirm] --username U [--code C] (...pool options)
+                                 confirm a sign-up with its code; resend the code (then confirm)
+  afx cognito-account forgot-password [--no-confirm] | confirm-forgot-password [--code C]
+           --username U [--new-password P|-] (...pool options)
+                                 reset a forgotten password: the code and the new password are
+                                 asked on the terminal when not given
+  afx cognito-account change-password --access-token T|- --password P|- --new-password P|-
+                                 change a signed-in user's password
+      (all six)                  [--client-secret S] [--region R] [--endpoint URL] [--profile NAME]
+                                 [--json] [--reveal]; SECRET_HASH is made when a secret is given;
+                                 each value given as "-" takes the next line of stdin, in the order
+                                 --password, --new-password, --access-token
   afx verify <jwt> [--issuer URL | --jwks URL | --key FILE] [--client-id ID] [--nonce N]
            [--max-age S] [--skew S] [--kind id_token|access_token] [--json]
                                  verify the signature and check every claim; exit 1 on a failure
@@ -54,7 +72,7 @@ Usage:
                                  (the passphrase is stdin's first line, the rest goes on)
 
 Options:
-  --profile NAME                 (flow, cognito) start from a saved profile
+  --profile NAME                 (flow, cognito, cognito-account) start from a saved profile
   --data-dir DIR                 where profiles and history are kept (or set AFX_DATA_DIR)
   --sandbox on|off               start the sandbox with the app (default on; or AFX_SANDBOX)
   --oidc-port N                  the sandbox provider's port (default 9400, or a free one)

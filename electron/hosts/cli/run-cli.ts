@@ -10,6 +10,7 @@ import { toWireError } from '../../core/to-wire-error'
 import type { CliContext } from './cli-context'
 import { decodeCommand, formatErrorLine } from './decode-command'
 import { cognitoCommand } from './cognito-command'
+import { cognitoAccountCommand } from './cognito-account-command'
 import { flowCommand } from './flow-command'
 import { profilesCommand } from './profiles-command'
 import { readPassphrase } from './read-passphrase'
@@ -131,6 +132,31 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
           refreshToken: values['refresh-token'],
           code: values.code,
           totpSecret: values['totp-secret'],
+          challenge: values.challenge,
+          profileName: values.profile,
+          json: values.json ?? false,
+          reveal: values.reveal ?? false,
+        },
+        await unlockedFor('cli'),
+      )
+    case 'cognito-account':
+      if (args.length > 1) throw new UsageError('cognito-account takes one verb, then options.')
+      return cognitoAccountCommand(
+        {
+          verb: args[0],
+          region: values.region,
+          userPoolId: values['user-pool-id'],
+          clientId: values['client-id'],
+          clientSecret: values['client-secret'],
+          endpoint: values.endpoint,
+          username: values.username,
+          password: values.password,
+          passwordStdin: values['password-stdin'] ?? false,
+          newPassword: values['new-password'],
+          accessToken: values['access-token'],
+          attributes: values.attribute ?? [],
+          code: values.code,
+          noConfirm: values['no-confirm'] ?? false,
           profileName: values.profile,
           json: values.json ?? false,
           reveal: values.reveal ?? false,
@@ -240,9 +266,14 @@ function parseCommandLine(argv: string[]) {
         'logout-uri': { type: 'string' },
         interval: { type: 'string' },
         profile: { type: 'string' },
+        challenge: { type: 'string' },
         'cognito-pool': { type: 'string' },
         'client-secret-stdin': { type: 'boolean' },
         'passphrase-stdin': { type: 'boolean' },
+        'new-password': { type: 'string' },
+        'access-token': { type: 'string' },
+        attribute: { type: 'string', multiple: true },
+        'no-confirm': { type: 'boolean' },
       },
     })
   } catch (error) {

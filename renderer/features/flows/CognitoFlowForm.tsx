@@ -27,6 +27,7 @@ export function CognitoFlowForm({ onStart }: Props) {
     password: '',
     refreshToken: '',
     authFlow: 'USER_SRP_AUTH',
+    preferredChallenge: '',
   })
   const [stepByStep, setStepByStep] = useState(false)
 
@@ -75,6 +76,9 @@ export function CognitoFlowForm({ onStart }: Props) {
           ? { password: user.password }
           : {}),
       authFlow: user.authFlow,
+      ...(user.authFlow === 'USER_AUTH' && user.preferredChallenge
+        ? { preferredChallenge: user.preferredChallenge }
+        : {}),
       mode: stepByStep ? 'step' : 'auto',
     })
   }

@@ -1,7 +1,8 @@
 // Who signs in to the Cognito pool and how: a demo user of the sandbox to pick, the user name (or
-// an alias), the password, and the InitiateAuth flow with what it means for the password.
+// an alias), the password, and the InitiateAuth flow with what it means for the password (and, for
+// choice-based sign-in, the first factor to prefer).
 import { useId } from 'react'
-import type { CognitoRunFlow } from '../../../shared/cognito-flow-input'
+import { UserAuthChallenge, type CognitoRunFlow } from '../../../shared/cognito-flow-input'
 import type { CognitoSandboxUser } from '../../../shared/sandbox-model'
 import { bindDraft } from '../../components/bind-draft'
 import { SelectField, TextField } from '../../components/FormFields'
@@ -12,6 +13,8 @@ export type CognitoUserDraft = {
   /** REFRESH_TOKEN_AUTH's token, in place of the password. */
   refreshToken: string
   authFlow: CognitoRunFlow
+  /** USER_AUTH's PREFERRED_CHALLENGE; '' lets Cognito offer the choices. */
+  preferredChallenge: UserAuthChallenge | ''
 }
 
 type Props = {
@@ -25,6 +28,8 @@ const FLOW_NOTES: Record<CognitoRunFlow, string> = {
   USER_SRP_AUTH: 'The password never leaves this machine: it signs a claim instead.',
   USER_PASSWORD_AUTH: 'The password itself is sent to Cognito (over TLS). Prefer SRP.',
   CUSTOM_AUTH: "The pool's custom challenge; with a password, an SRP proof comes first.",
+  USER_AUTH:
+    'Choice-based: Cognito offers the ways this user can sign in (the password, SRP, a code by email or SMS) and the run asks which, unless the preferred one is available. The password is asked only if the choice needs it.',
   REFRESH_TOKEN_AUTH:
     'New ID and access tokens for a refresh token; with a client secret, give the user name Cognito keeps (cognito:username), which SECRET_HASH is made of.',
 }
@@ -72,8 +77,10 @@ export function CognitoUserFields({ sandboxUsers, user, onChange }: Props) {
           label="Password"
           type="password"
           {...bind('password')}
-          required={authFlow !== 'CUSTOM_AUTH'}
-          placeholder={authFlow === 'CUSTOM_AUTH' ? 'optional for CUSTOM_AUTH' : ''}
+          required={authFlow !== 'CUSTOM_AUTH' && authFlow !== 'USER_AUTH'}
+          placeholder={
+            authFlow === 'CUSTOM_AUTH' || authFlow === 'USER_AUTH' ? `optional for ${authFlow}` : ''
+          }
         />
       )}
 
@@ -87,6 +94,7 @@ export function CognitoUserFields({ sandboxUsers, user, onChange }: Props) {
         <option value="USER_SRP_AUTH">USER_SRP_AUTH (SRP)</option>
         <option value="USER_PASSWORD_AUTH">USER_PASSWORD_AUTH (password sent)</option>
         <option value="CUSTOM_AUTH">CUSTOM_AUTH (custom challenge)</option>
+        <option value="USER_AUTH">USER_AUTH (choice-based)</option>
         <option value="REFRESH_TOKEN_AUTH">REFRESH_TOKEN_AUTH (refresh)</option>
       </select>
       <span />
@@ -94,6 +102,16 @@ export function CognitoUserFields({ sandboxUsers, user, onChange }: Props) {
         {FLOW_NOTES[authFlow]}
         {pickedUser && ` ${pickedUser.label}.`}
       </p>
+      {authFlow === 'USER_AUTH' && (
+        <SelectField
+          label="Preferred challenge"
+          {...bind('preferredChallenge')}
+          options={[
+            { value: '', label: 'none: Cognito offers the choices' },
+            ...UserAuthChallenge.options,
+          ]}
+        />
+      )}
     </>
   )
 }

@@ -5,11 +5,12 @@ import type { WireError } from '../../../shared/wire-error'
 import { call } from '../../client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { rememberRun } from '../../state/run-store'
+import { CognitoAccountForm } from './CognitoAccountForm'
 import { CognitoFlowForm } from './CognitoFlowForm'
 import { FlowForm } from './FlowForm'
 import { RunView } from './RunView'
 
-type Family = 'oauth' | 'cognito'
+type Family = 'oauth' | 'cognito' | 'cognito-account'
 
 export function FlowsPage() {
   const [family, setFamily] = useState<Family>('oauth')
@@ -37,6 +38,7 @@ export function FlowsPage() {
           [
             ['oauth', 'OAuth 2.0 / OpenID Connect'],
             ['cognito', 'Cognito sign-in (SRP, MFA)'],
+            ['cognito-account', 'Cognito account'],
           ] as const
         ).map(([value, label]) => (
           <label key={value} className={family === value ? 'tab selected' : 'tab'}>
@@ -51,7 +53,9 @@ export function FlowsPage() {
           </label>
         ))}
       </div>
-      {family === 'oauth' ? <FlowForm onStart={start} /> : <CognitoFlowForm onStart={start} />}
+      {family === 'oauth' && <FlowForm onStart={start} />}
+      {family === 'cognito' && <CognitoFlowForm onStart={start} />}
+      {family === 'cognito-account' && <CognitoAccountForm onStart={start} />}
       {error && <ErrorNotice error={error} />}
       {runId && <RunView runId={runId} />}
     </section>

@@ -5,7 +5,6 @@ import { verifyIdToken } from '../../../electron/core/oauth/check-id-token'
 import { RunContext } from '../../../electron/core/runs/run-context'
 import { RunRecorder } from '../../../electron/core/runs/run-recorder'
 import { SecretBox } from '../../../electron/core/runs/secret-box'
-import type { Run } from '../../../shared/run-model'
 import {
   CLIENT_ID,
   DISCOVERY_URL,
@@ -22,7 +21,6 @@ import {
 /** A run context in auto mode over `fetch`, and a way to read what it recorded. */
 function recordingContext(network: typeof fetch) {
   const secrets = new SecretBox()
-  let latest: Run | undefined
   const created = new Date(now()).toISOString()
   const recorder = new RunRecorder(
     {
@@ -39,7 +37,7 @@ function recordingContext(network: typeof fetch) {
       origin: 'live',
     },
     secrets,
-    (run) => (latest = run),
+    () => {},
     now,
   )
   const ctx = new RunContext({
@@ -52,7 +50,7 @@ function recordingContext(network: typeof fetch) {
     httpTimeoutMs: 2_000,
     maxResponseBytes: 1_000_000,
   })
-  return { ctx, steps: () => latest?.steps ?? [] }
+  return { ctx, steps: () => recorder.snapshot().steps }
 }
 
 describe('verifyIdToken', () => {

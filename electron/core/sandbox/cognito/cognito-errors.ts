@@ -32,6 +32,9 @@ export const cognitoErrors = {
   unauthorizedAttribute: () => notAuthorized('A client attempted to write unauthorized attribute'),
   invalidMfaChoice: (answer: string) =>
     invalidParameter(`${answer} is not an MFA type this user can choose.`),
+  // Cognito's wording for an ANSWER outside AvailableChallenges is undocumented; this is ours.
+  challengeNotAvailable: (answer: string) =>
+    invalidParameter(`${answer} is not one of the AvailableChallenges for this user.`),
   usernameExists: () => new CognitoException('UsernameExistsException', 'User already exists'),
 
   clientNotFound: (clientId: string) =>

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { listenWithFallback } from '../listen-with-fallback'
 import { createDemoPool, DEMO_CLIENTS, describeDemoUsers } from './demo-pool'
-import { Outbox, type OutboxMessage } from './outbox'
+import { createOneTimeCode, Outbox, type OutboxMessage } from './outbox'
 import { SessionStore } from './session-store'
 import { TokenFamilies } from './token-families'
 import { createTokenKeys, publicJwks } from './cognito-tokens'
@@ -26,6 +26,8 @@ export type CognitoSandboxOptions = {
   onMessage?: (message: OutboxMessage) => void
   /** Epoch milliseconds; injected so tests can move time (sessions, codes, tokens, TIMESTAMP). */
   now?: () => number
+  /** Makes each sign-in code (MFA, passwordless); injected so a script's test can know it ahead. */
+  createSignInCode?: () => string
 }
 
 export type CognitoSandbox = {
@@ -51,6 +53,7 @@ export async function startCognitoSandbox(
     keys: await createTokenKeys(),
     outbox: new Outbox(now, options.onMessage),
     now,
+    createSignInCode: options.createSignInCode ?? createOneTimeCode,
     issuer: '',
   }
   let port = 0

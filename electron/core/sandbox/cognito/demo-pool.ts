@@ -1,6 +1,6 @@
 // The demo app clients and users of the sandbox pool: one user per sign-in situation a developer,
 // tester or trainer wants to see (no MFA, TOTP, SMS, email, a choice, MFA setup, a forced new
-// password, an unconfirmed account, an alias sign-in).
+// password, an unconfirmed account, an alias sign-in, a passwordless sign-in by email code).
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html
 import { randomUUID } from 'node:crypto'
 import { createSrpVerifier } from './srp-server'
@@ -12,6 +12,7 @@ const SRP = 'ALLOW_USER_SRP_AUTH'
 const PASSWORD = 'ALLOW_USER_PASSWORD_AUTH'
 const REFRESH = 'ALLOW_REFRESH_TOKEN_AUTH'
 const CUSTOM = 'ALLOW_CUSTOM_AUTH'
+const CHOICE = 'ALLOW_USER_AUTH'
 
 export const DEMO_CLIENTS: readonly CognitoSandboxClient[] = [
   {
@@ -21,14 +22,14 @@ export const DEMO_CLIENTS: readonly CognitoSandboxClient[] = [
   },
   {
     clientId: 'afxsandboxpublicall0000002',
-    explicitAuthFlows: [SRP, PASSWORD, REFRESH, CUSTOM],
-    label: 'Public app with every flow, including USER_PASSWORD_AUTH',
+    explicitAuthFlows: [SRP, PASSWORD, REFRESH, CUSTOM, CHOICE],
+    label: 'Public app with every flow, including USER_PASSWORD_AUTH and USER_AUTH (choice-based)',
   },
   {
     clientId: 'afxsandboxconfidential0003',
     clientSecret: 'afxsandboxsecretnotforproductionuse0123456789abcdef',
-    explicitAuthFlows: [SRP, PASSWORD, REFRESH],
-    label: 'Confidential server app with a client secret (SECRET_HASH required)',
+    explicitAuthFlows: [SRP, PASSWORD, REFRESH, CHOICE],
+    label: 'Confidential server app with a client secret (SECRET_HASH required), USER_AUTH too',
   },
 ]
 
@@ -125,6 +126,15 @@ const DEMO_USERS: readonly DemoUser[] = [
     challenges: ['UserNotConfirmedException'],
     label: 'Signed up, never confirmed: refused with UserNotConfirmedException',
     attributes: { email: 'uma@example.com', email_verified: 'false' },
+  },
+  {
+    username: 'olga',
+    password: 'Sandbox-olga-1',
+    mfa: 'none',
+    status: 'CONFIRMED',
+    challenges: ['SELECT_CHALLENGE', 'EMAIL_OTP'],
+    label: 'Passwordless: USER_AUTH, choose EMAIL_OTP, the code arrives in the outbox',
+    attributes: verifiedEmail('olga'),
   },
   {
     username: PAT_ID,

@@ -16,6 +16,13 @@ export const SIGN_UP_CODE_TTL_MS = 24 * 3600_000
 /** How far a PASSWORD_VERIFIER TIMESTAMP may stray from the server clock. */
 export const TIMESTAMP_SKEW_MS = 5 * 60_000
 
+/**
+ * The pool's sign-in policy (AllowedFirstAuthFactors): what USER_AUTH may offer. PASSWORD covers
+ * both PASSWORD and PASSWORD_SRP; passkeys (WEB_AUTHN) are not in the sandbox.
+ * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignInPolicyType.html
+ */
+export const ALLOWED_FIRST_AUTH_FACTORS: readonly string[] = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP']
+
 /** Bounds that keep a loop or a hostile caller from growing the pool's memory without end. */
 export const LIMITS = {
   bodyBytes: 256 * 1024,

@@ -13,6 +13,8 @@ export type ChallengeName =
   | 'NEW_PASSWORD_REQUIRED'
   | 'SELECT_MFA_TYPE'
   | 'MFA_SETUP'
+  | 'SELECT_CHALLENGE'
+  | 'SMS_OTP'
   | MfaMethod
 
 export type AuthSession = {
@@ -26,6 +28,8 @@ export type AuthSession = {
   customAfterPassword?: boolean
   /** PASSWORD_VERIFIER: B and b, the A it answers, and the verifier (a decoy for unknown users). */
   srp?: { challenge: SrpServerChallenge; srpA: string; verifier: SrpVerifier }
+  /** SELECT_CHALLENGE: the first factors offered, of which ANSWER must name one. */
+  available?: readonly string[]
   /** The SMS or email code sent for this challenge. */
   code?: string
   /** MFA_SETUP: set once VerifySoftwareToken accepted a code. */

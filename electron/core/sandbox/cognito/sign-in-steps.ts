@@ -1,13 +1,13 @@
 // What comes after a proven password: a new password for FORCE_CHANGE_PASSWORD users, then the
-// second factor (setup, choice, SMS, TOTP or email code), then tokens. Each step returns Cognito's
-// challenge shape with a fresh session, or the AuthenticationResult.
+// second factor (setup, choice, SMS, TOTP or email code), then tokens; and the code a passwordless
+// USER_AUTH sign-in sends. Each step returns Cognito's challenge shape with a fresh session, or the
+// AuthenticationResult.
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html#API_InitiateAuth_ResponseSyntax
 import type { PoolClient, PoolUser, MfaMethod } from './pool-state'
 import type { PoolContext } from './pool-context'
 import type { AuthSession, ChallengeName } from './session-store'
 import { mintTokens, type AuthenticationResult } from './cognito-tokens'
-import { createOneTimeCode } from './outbox'
 import { maskDestination } from './mask-destination'
 import { cognitoErrors } from './cognito-errors'
 
@@ -16,6 +16,8 @@ export type AuthResponse = {
   ChallengeParameters: Record<string, string>
   Session?: string
   AuthenticationResult?: AuthenticationResult
+  /** SELECT_CHALLENGE (USER_AUTH): the first factors the user may choose from. */
+  AvailableChallenges?: readonly string[]
 }
 
 /**
@@ -64,21 +66,35 @@ export function issueMfaChallenge(
   method: MfaMethod,
 ): AuthResponse {
   if (method === 'SOFTWARE_TOKEN_MFA') return challenge(ctx, user, client, method, false, {})
-  const sms = method === 'SMS_MFA'
+  return sendCodeChallenge(ctx, user, client, method)
+}
+
+/**
+ * A challenge answered with a code sent by SMS or email: SMS_MFA, EMAIL_OTP (a second factor, or
+ * the first in USER_AUTH) or SMS_OTP (USER_AUTH). The code lives as long as the session.
+ * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ChallengeResponseType.html
+ */
+export function sendCodeChallenge(
+  ctx: PoolContext,
+  user: PoolUser,
+  client: PoolClient,
+  name: 'SMS_MFA' | 'EMAIL_OTP' | 'SMS_OTP',
+): AuthResponse {
+  const sms = name !== 'EMAIL_OTP'
   const to = user.attributes.get(sms ? 'phone_number' : 'email') ?? ''
-  const code = createOneTimeCode()
+  const code = ctx.createSignInCode()
   ctx.outbox.deliver({
     channel: sms ? 'sms' : 'email',
     to,
     username: user.username,
     code,
-    purpose: method,
+    purpose: name,
   })
   return challenge(
     ctx,
     user,
     client,
-    method,
+    name,
     false,
     {
       CODE_DELIVERY_DELIVERY_MEDIUM: sms ? 'SMS' : 'EMAIL',

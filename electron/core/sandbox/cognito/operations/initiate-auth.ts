@@ -10,6 +10,7 @@ import { startPasswordAuth } from './password-auth'
 import { startSrpAuth } from './srp-auth'
 import { startCustomAuth } from './custom-auth'
 import { refreshTokens } from './refresh-auth'
+import { startUserAuth } from './user-auth'
 
 type Flow = (ctx: PoolContext, client: PoolClient, params: Params) => Promise<AuthResponse>
 
@@ -20,6 +21,7 @@ const FLOWS: Readonly<Record<string, { allow: string; run: Flow }>> = {
   REFRESH_TOKEN_AUTH: { allow: 'ALLOW_REFRESH_TOKEN_AUTH', run: refreshTokens },
   REFRESH_TOKEN: { allow: 'ALLOW_REFRESH_TOKEN_AUTH', run: refreshTokens },
   CUSTOM_AUTH: { allow: 'ALLOW_CUSTOM_AUTH', run: startCustomAuth },
+  USER_AUTH: { allow: 'ALLOW_USER_AUTH', run: startUserAuth },
 }
 /** Cognito's AuthFlowType enum, for its validation message. */
 const AUTH_FLOW_TYPES = [
@@ -46,7 +48,6 @@ export async function initiateAuth(ctx: PoolContext, input: Params): Promise<Aut
   // The admin flows belong to AdminInitiateAuth (IAM-signed), never to InitiateAuth.
   if (authFlow.startsWith('ADMIN_')) throw cognitoErrors.flowNotSupported()
   const flow = FLOWS[authFlow]
-  // USER_AUTH (choice-based sign-in) is not in the sandbox; no client allows it.
   if (flow === undefined) throw cognitoErrors.flowNotEnabled(authFlow)
   requireExplicitFlow(client, authFlow, flow.allow)
   return flow.run(ctx, client, readMap(input, 'AuthParameters'))

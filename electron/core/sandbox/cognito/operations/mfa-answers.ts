@@ -1,5 +1,5 @@
-// Answers to the second-factor challenges: an SMS, email or TOTP code, the choice between several
-// MFA types, and the end of MFA setup after VerifySoftwareToken.
+// Answers to the second-factor challenges: an SMS, email or TOTP code (or a passwordless sign-in
+// code), the choice between several MFA types, and the end of MFA setup after VerifySoftwareToken.
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
 import type { PoolContext } from '../pool-context'
 import type { MfaMethod, PoolClient, PoolUser } from '../pool-state'
@@ -10,14 +10,20 @@ import { sameText } from '../client-auth'
 import { isTotpCodeValid } from '../totp'
 import { cognitoErrors } from '../cognito-errors'
 
-const CODE_KEYS: Readonly<Record<MfaMethod, string>> = {
+/** The code challenges: the second factors, and SMS_OTP, a passwordless first factor. */
+type CodeChallenge = MfaMethod | 'SMS_OTP'
+
+const CODE_KEYS: Readonly<Record<CodeChallenge, string>> = {
   SMS_MFA: 'SMS_MFA_CODE',
   EMAIL_OTP: 'EMAIL_OTP_CODE',
   SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE',
+  SMS_OTP: 'SMS_OTP_CODE',
 }
 
 /**
- * SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA: the code, checked against what was sent or the TOTP.
+ * SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA or SMS_OTP: the code, checked against what was sent or
+ * the TOTP. Either way no further factor follows: an MFA code is the second, and a passwordless
+ * code (EMAIL_OTP or SMS_OTP of USER_AUTH) stands alone.
  * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html#CognitoUserPools-RespondToAuthChallenge-request-ChallengeResponses
  */
 export async function answerMfaCode(
@@ -27,7 +33,7 @@ export async function answerMfaCode(
   responses: Params,
   session: AuthSession,
 ): Promise<AuthResponse> {
-  const method = session.challenge as MfaMethod
+  const method = session.challenge as CodeChallenge
   const code = requireParam(responses, CODE_KEYS[method], 16)
   const isValid =
     method === 'SOFTWARE_TOKEN_MFA'

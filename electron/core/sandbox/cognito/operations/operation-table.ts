@@ -10,6 +10,8 @@ import { setUserMfaPreference } from './mfa-preference'
 import { getUser, globalSignOut, revokeToken } from './user-session'
 import { signUp } from './sign-up'
 import { confirmSignUp, resendConfirmationCode } from './confirm-sign-up'
+import { confirmForgotPassword, forgotPassword } from './forgot-password'
+import { changePassword } from './change-password'
 
 export type Operation = (ctx: PoolContext, input: Params) => Promise<object>
 
@@ -25,6 +27,9 @@ const OPERATIONS = new Map<string, Operation>([
   ['SignUp', signUp],
   ['ConfirmSignUp', confirmSignUp],
   ['ResendConfirmationCode', resendConfirmationCode],
+  ['ForgotPassword', forgotPassword],
+  ['ConfirmForgotPassword', confirmForgotPassword],
+  ['ChangePassword', changePassword],
 ])
 
 /**

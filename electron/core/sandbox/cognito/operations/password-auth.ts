@@ -1,8 +1,8 @@
-// USER_PASSWORD_AUTH: the password itself travels (over TLS in real Cognito) and is checked
-// against the stored verifier; then the same next steps as SRP.
+// USER_PASSWORD_AUTH (and USER_AUTH's PASSWORD): the password itself travels (over TLS in real
+// Cognito) and is checked against the stored verifier; then the same next steps as SRP.
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html#amazon-cognito-user-pools-user-password-auth
 import type { PoolContext } from '../pool-context'
-import type { PoolClient } from '../pool-state'
+import type { PoolClient, PoolUser } from '../pool-state'
 import { continueSignIn, type AuthResponse } from '../sign-in-steps'
 import { optionalParam, requireParam, type Params } from '../request-params'
 import { checkSecretHash } from '../client-auth'
@@ -21,9 +21,23 @@ export async function startPasswordAuth(
   const username = requireParam(params, 'USERNAME', 128)
   const password = requireParam(params, 'PASSWORD', 256)
   checkSecretHash(client, username, optionalParam(params, 'SECRET_HASH', 128))
-  const user = ctx.pool.findUser(username)
+  return continueAfterPassword(ctx, client, username, ctx.pool.findUser(username), password)
+}
+
+/**
+ * Checks the password of the user a sign-in names (undefined: no such user), then continues the
+ * sign-in; shared by USER_PASSWORD_AUTH and USER_AUTH's PASSWORD.
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
+ */
+export async function continueAfterPassword(
+  ctx: PoolContext,
+  client: PoolClient,
+  signInName: string,
+  user: PoolUser | undefined,
+  password: string,
+): Promise<AuthResponse> {
   if (user === undefined) {
-    createDecoyVerifier(username) // the same work as a real check: timing says nothing
+    createDecoyVerifier(signInName) // the same work as a real check: timing says nothing
     throw cognitoErrors.incorrectCredentials()
   }
   if (!isPasswordCorrect(user, password)) throw cognitoErrors.incorrectCredentials()

@@ -12,6 +12,7 @@ import { answerPasswordVerifier } from './srp-auth'
 import { answerCustomChallenge } from './custom-auth'
 import { answerNewPassword } from './new-password'
 import { answerMfaCode, answerMfaSetup, answerSelectMfaType } from './mfa-answers'
+import { answerSelectChallenge } from './user-auth'
 
 type Answer = (
   ctx: PoolContext,
@@ -21,11 +22,15 @@ type Answer = (
   session: AuthSession,
 ) => Promise<AuthResponse>
 
-const ANSWERS: Readonly<Record<Exclude<ChallengeName, 'PASSWORD_VERIFIER'>, Answer>> = {
+/** Answers for a known user; PASSWORD_VERIFIER and SELECT_CHALLENGE also take an unknown one. */
+const ANSWERS: Readonly<
+  Record<Exclude<ChallengeName, 'PASSWORD_VERIFIER' | 'SELECT_CHALLENGE'>, Answer>
+> = {
   CUSTOM_CHALLENGE: answerCustomChallenge,
   NEW_PASSWORD_REQUIRED: answerNewPassword,
   SMS_MFA: answerMfaCode,
   EMAIL_OTP: answerMfaCode,
+  SMS_OTP: answerMfaCode,
   SOFTWARE_TOKEN_MFA: answerMfaCode,
   SELECT_MFA_TYPE: answerSelectMfaType,
   MFA_SETUP: answerMfaSetup,
@@ -79,6 +84,10 @@ export async function respondToAuthChallenge(
   if (session.challenge === 'PASSWORD_VERIFIER') {
     // The proof is checked even for a wrong or unknown user, so failures all look alike.
     return answerPasswordVerifier(ctx, client, session, responses, user)
+  }
+  // An unknown user was offered the password choices too: the failure comes with the password.
+  if (session.challenge === 'SELECT_CHALLENGE') {
+    return answerSelectChallenge(ctx, client, session, responses, user)
   }
   if (user === undefined) throw cognitoErrors.incorrectCredentials()
   return ANSWERS[session.challenge](ctx, client, user, responses, session)

@@ -1,0 +1,150 @@
+// `afx cognito-account <sign-up|confirm|resend|forgot-password|confirm-forgot-password|
+// change-password>`: makes and resets test users of a Cognito user pool through its own API. A
+// code that was just sent (and a new password not given) is asked at the terminal, so one command
+// signs up and confirms, or resets a password, unless --no-confirm stops once the code is sent.
+import {
+  CognitoAccountInput,
+  type CognitoAccountAction,
+} from '../../../shared/cognito-account-input'
+import { profileClientFor } from '../../../shared/profile-to-flow'
+import type { CliContext } from './cli-context'
+import { runAndPrint } from './flow-command'
+import { UsageError } from './usage-error'
+
+export type CognitoAccountCommandOptions = {
+  verb: string | undefined
+  region: string | undefined
+  userPoolId: string | undefined
+  clientId: string | undefined
+  clientSecret: string | undefined
+  endpoint: string | undefined
+  username: string | undefined
+  /** The password (sign-up) or the current one (change-password); "-" reads a line of stdin. */
+  password: string | undefined
+  /** --password-stdin: the same as --password -. */
+  passwordStdin: boolean
+  /** --new-password P|-: the password to set; asked at the terminal when a reset needs it. */
+  newPassword: string | undefined
+  /** --access-token T|-: change-password's proof of a sign-in. */
+  accessToken: string | undefined
+  /** --attribute name=value, repeated: sign-up's user attributes. */
+  attributes: string[]
+  /** --code C: the code Cognito sent (confirm, confirm-forgot-password). */
+  code: string | undefined
+  /** --no-confirm: stop once the code is sent (sign-up, resend, forgot-password). */
+  noConfirm: boolean
+  /** --profile NAME: a saved Cognito profile supplies the pool, endpoint and app client. */
+  profileName: string | undefined
+  json: boolean
+  reveal: boolean
+}
+
+/** The verbs, by the account action each one runs. */
+const VERBS: Record<string, CognitoAccountAction> = {
+  'sign-up': 'sign-up',
+  confirm: 'confirm-sign-up',
+  resend: 'resend-code',
+  'forgot-password': 'forgot-password',
+  'confirm-forgot-password': 'confirm-forgot-password',
+  'change-password': 'change-password',
+}
+
+export async function cognitoAccountCommand(
+  options: CognitoAccountCommandOptions,
+  ctx: CliContext,
+): Promise<number> {
+  const action = actionOf(options.verb)
+  const fromStdin = await readStdinValues(options, ctx)
+  const profile = options.profileName
+    ? ctx.core.workspace.getProfile(options.profileName)
+    : undefined
+  const pool = profile && profile.provider.kind === 'cognito' ? profile.provider : undefined
+  if (profile && !pool) {
+    throw new UsageError(`profile "${profile.name}" is not a Cognito user pool profile.`)
+  }
+  const client = profile && profileClientFor(profile, options.clientId)
+  const userPoolId = options.userPoolId ?? pool?.userPoolId
+  const parsed = CognitoAccountInput.safeParse({
+    flow: 'cognito-account',
+    profile: profile?.name,
+    // A pool id starts with its region (us-east-1_Abc123): say it once.
+    region: options.region ?? pool?.region ?? userPoolId?.split('_')[0],
+    userPoolId,
+    clientId: options.clientId ?? client?.clientId,
+    clientSecret: options.clientSecret,
+    endpoint: options.endpoint ?? pool?.endpoint,
+    action,
+    username: options.username,
+    password: fromStdin.password ?? options.password,
+    newPassword: fromStdin.newPassword ?? options.newPassword,
+    accessToken: fromStdin.accessToken ?? options.accessToken,
+    attributes: options.attributes.length > 0 ? readAttributes(options.attributes) : undefined,
+    code: options.code,
+    confirm: !options.noConfirm,
+    mode: 'auto',
+  })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new UsageError(`${flagOf(issue?.path[0])}: ${issue?.message}`)
+  }
+  return runAndPrint(parsed.data, options, ctx)
+}
+
+function actionOf(verb: string | undefined): CognitoAccountAction {
+  const action = verb !== undefined && Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined
+  if (action === undefined) {
+    const said = verb === undefined ? 'cognito-account needs a verb' : `"${verb}" is not one`
+    throw new UsageError(`${said}: use ${Object.keys(VERBS).join(', ')}.`)
+  }
+  return action
+}
+
+/**
+ * The secrets given as "-": each takes the next line of stdin, in the order --password,
+ * --new-password, --access-token, so none is left in the shell's history.
+ */
+async function readStdinValues(
+  options: CognitoAccountCommandOptions,
+  ctx: CliContext,
+): Promise<{ password?: string; newPassword?: string; accessToken?: string }> {
+  const wanted = {
+    password: options.passwordStdin || options.password === '-',
+    newPassword: options.newPassword === '-',
+    accessToken: options.accessToken === '-',
+  }
+  const fields = (Object.keys(wanted) as (keyof typeof wanted)[]).filter((field) => wanted[field])
+  if (fields.length === 0) return {}
+  const lines = (await ctx.readStdin()).split(/\r?\n/)
+  if (lines.length < fields.length || fields.some((_, at) => lines[at] === '')) {
+    throw new UsageError(`stdin must hold one line for each value given as "-" (${fields.length}).`)
+  }
+  return Object.fromEntries(fields.map((field, at) => [field, lines[at]]))
+}
+
+/** `--attribute name=value`, repeated. */
+function readAttributes(attributes: string[]): Record<string, string> {
+  return Object.fromEntries(
+    attributes.map((attribute) => {
+      const at = attribute.indexOf('=')
+      if (at < 1) throw new UsageError(`--attribute takes name=value, not "${attribute}".`)
+      return [attribute.slice(0, at), attribute.slice(at + 1)]
+    }),
+  )
+}
+
+const FLAGS: Record<string, string> = {
+  region: '--region',
+  userPoolId: '--user-pool-id',
+  clientId: '--client-id',
+  clientSecret: '--client-secret',
+  endpoint: '--endpoint',
+  username: '--username',
+  password: '--password',
+  newPassword: '--new-password',
+  accessToken: '--access-token',
+  attributes: '--attribute',
+  code: '--code',
+  confirm: '--no-confirm',
+}
+
+const flagOf = (key: unknown) => FLAGS[String(key)] ?? 'input'
