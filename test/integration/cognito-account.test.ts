@@ -3,41 +3,16 @@
 // new password through the Cognito sign-in run), a password change with the access token of a
 // sign-in; Cognito's refusals in words; and no password, code, SECRET_HASH, client secret or
 // access token in clear in any run record, event or export.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { exportRun } from '../../electron/core/export/export-run'
-import {
-  startCognitoSandbox,
-  type CognitoSandbox,
-} from '../../electron/core/sandbox/cognito/cognito-pool-server'
 import type { CognitoAccountInput } from '../../shared/cognito-account-input'
 import type { InputField, InputValues, Run } from '../../shared/run-model'
+import { CONFIDENTIAL, PUBLIC_ALL, useCognitoSandboxCore } from '../helpers/cognito-sandbox'
 import { waitForRun } from '../helpers/run-events'
 import { revealToken } from '../helpers/sign-in-run'
-import { testCore } from '../helpers/test-impl'
 
-const PUBLIC_ALL = 'afxsandboxpublicall0000002'
-const CONFIDENTIAL = 'afxsandboxconfidential0003'
-
-let sandbox: CognitoSandbox
-const core = testCore()
-/** Every run.updated payload, as JSON: what any face could ever have seen. */
-const events: string[] = []
-
-beforeAll(async () => {
-  sandbox = await startCognitoSandbox({ port: 0 })
-  core.events.subscribe((event, payload) => {
-    if (event === 'run.updated') events.push(JSON.stringify(payload))
-  })
-})
-afterAll(() => sandbox?.close())
-
-const pool = () => ({
-  region: sandbox.description.region,
-  userPoolId: sandbox.description.userPoolId,
-  endpoint: sandbox.endpoint,
-})
-const clientSecret = () =>
-  sandbox.description.clients.find((c) => c.clientId === CONFIDENTIAL)!.clientSecret!
+const cognito = useCognitoSandboxCore()
+const { core, events, clientSecret, lastCode, where: pool } = cognito
 
 type AccountOptions = Omit<
   CognitoAccountInput,
@@ -58,10 +33,6 @@ const signIn = (username: string, password: string) =>
     authFlow: 'USER_SRP_AUTH',
     mode: 'auto',
   }).done
-
-const lastCode = (username: string, purpose: string) =>
-  [...sandbox.outbox].reverse().find((m) => m.username === username && m.purpose === purpose)
-    ?.code ?? ''
 
 const steps = (run: Run) => run.steps.map((step) => `${step.kind}: ${step.title}`)
 

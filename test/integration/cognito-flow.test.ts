@@ -1,43 +1,26 @@
 import { Secret, TOTP } from 'otpauth'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  startCognitoSandbox,
-  type CognitoSandbox,
-} from '../../electron/core/sandbox/cognito/cognito-pool-server'
+import { describe, expect, it } from 'vitest'
 import type { CognitoFlowInput } from '../../shared/cognito-flow-input'
-import type { InputValues, Run, Step } from '../../shared/run-model'
+import type { Run } from '../../shared/run-model'
+import {
+  CONFIDENTIAL,
+  PUBLIC_ALL,
+  PUBLIC_WEB,
+  sandboxPassword,
+  useCognitoSandboxCore,
+} from '../helpers/cognito-sandbox'
 import { waitForRun } from '../helpers/run-events'
-import { testCore } from '../helpers/test-impl'
 
-const PUBLIC_WEB = 'afxsandboxpublicweb0000001' // SRP, refresh, custom: no USER_PASSWORD_AUTH
-const PUBLIC_ALL = 'afxsandboxpublicall0000002'
-const CONFIDENTIAL = 'afxsandboxconfidential0003'
-
-let sandbox: CognitoSandbox
-const core = testCore()
-/** Every run.updated payload, as JSON: what any face could ever have seen. */
-const events: string[] = []
-
-beforeAll(async () => {
-  sandbox = await startCognitoSandbox({ port: 0 })
-  core.events.subscribe((event, payload) => {
-    if (event === 'run.updated') events.push(JSON.stringify(payload))
-  })
-})
-afterAll(() => sandbox?.close())
-
-const password = (user: string) => `Sandbox-${user}-1`
-const user = (name: string) => sandbox.description.users.find((u) => u.username === name)!
-const clientSecret = () =>
-  sandbox.description.clients.find((c) => c.clientId === CONFIDENTIAL)!.clientSecret!
+const cognito = useCognitoSandboxCore()
+const { core, events, answer, clientSecret } = cognito
+const password = sandboxPassword
+const user = (name: string) => cognito.sandbox.description.users.find((u) => u.username === name)!
 
 const signIn = (overrides: Partial<CognitoFlowInput> = {}) =>
   core.runs.start({
     flow: 'cognito',
-    region: sandbox.description.region,
-    userPoolId: sandbox.description.userPoolId,
+    ...cognito.where(),
     clientId: PUBLIC_WEB,
-    endpoint: sandbox.endpoint,
     username: 'alice',
     password: password('alice'),
     authFlow: 'USER_SRP_AUTH',
@@ -46,21 +29,6 @@ const signIn = (overrides: Partial<CognitoFlowInput> = {}) =>
   })
 
 const steps = (run: Run) => run.steps.map((step) => `${step.kind}: ${step.title}`)
-
-/** Waits for the run to ask for input, checks what it asks, and answers. */
-async function answer(
-  runId: string,
-  expected: { title: RegExp; label?: RegExp },
-  values: (step: Step) => InputValues,
-): Promise<void> {
-  const run = await waitForRun(core, runId, (candidate) => candidate.status === 'waiting')
-  const step = run.steps.at(-1)!
-  expect(step.kind).toBe('input')
-  expect(step.title).toMatch(expected.title)
-  const fields = step.inputs.fields as { label: string }[]
-  if (expected.label) expect(fields[0]?.label).toMatch(expected.label)
-  core.runs.provideInput(runId, values(step))
-}
 
 const totpNow = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate()
 
@@ -163,7 +131,9 @@ describe('Cognito sign-in against the sandbox pool', () => {
   })
 
   it('signs pat in by an alias: the claim and every later SECRET_HASH use USER_ID_FOR_SRP', async () => {
-    const patId = sandbox.description.users.find((u) => u.signInAliases?.includes('pat'))!.username
+    const patId = cognito.sandbox.description.users.find((u) =>
+      u.signInAliases?.includes('pat'),
+    )!.username
     const run = await signIn({
       clientId: CONFIDENTIAL,
       clientSecret: clientSecret(),
@@ -199,7 +169,7 @@ describe('Cognito sign-in against the sandbox pool', () => {
   it('asks sam for the SMS code, saying where it was sent, and takes it from the outbox', async () => {
     const { run, done } = signIn({ username: 'sam', password: password('sam') })
     await answer(run.id, { title: /SMS_MFA code/, label: /sent by SMS to \+\*+0100/ }, () => ({
-      code: sandbox.outbox.filter((m) => m.username === 'sam').at(-1)!.code,
+      code: cognito.sandbox.outbox.filter((m) => m.username === 'sam').at(-1)!.code,
     }))
     const finished = await done
 
@@ -271,7 +241,7 @@ describe('Cognito sign-in against the sandbox pool', () => {
   it('answers the custom challenge after an SRP proof (CUSTOM_AUTH)', async () => {
     const { run, done } = signIn({ authFlow: 'CUSTOM_AUTH' })
     await answer(run.id, { title: /custom challenge/, label: /question: What is 6 × 7\?/ }, () => ({
-      answer: sandbox.description.customChallenge.answer,
+      answer: cognito.sandbox.description.customChallenge.answer,
     }))
     const finished = await done
 

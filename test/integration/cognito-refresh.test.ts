@@ -4,43 +4,23 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../electron/core/create-core'
-import {
-  startCognitoSandbox,
-  type CognitoSandbox,
-} from '../../electron/core/sandbox/cognito/cognito-pool-server'
 import type { CognitoFlowInput } from '../../shared/cognito-flow-input'
 import type { Run } from '../../shared/run-model'
 import { tokenSecretId } from '../../shared/run-token-secret'
+import { CONFIDENTIAL, PUBLIC_WEB, useCognitoSandboxCore } from '../helpers/cognito-sandbox'
 import { waitForRun } from '../helpers/run-events'
-import { testCore } from '../helpers/test-impl'
 
-const PUBLIC_WEB = 'afxsandboxpublicweb0000001'
-const CONFIDENTIAL = 'afxsandboxconfidential0003'
+const cognito = useCognitoSandboxCore()
+const { core, events, clientSecret } = cognito
 
-let sandbox: CognitoSandbox
-const core = testCore()
-const events: string[] = []
-
-beforeAll(async () => {
-  sandbox = await startCognitoSandbox({ port: 0 })
-  core.events.subscribe((event, payload) => {
-    if (event === 'run.updated') events.push(JSON.stringify(payload))
-  })
-})
-afterAll(() => sandbox?.close())
-
-const clientSecret = () =>
-  sandbox.description.clients.find((c) => c.clientId === CONFIDENTIAL)!.clientSecret!
 const patId = () =>
-  sandbox.description.users.find((u) => u.signInAliases?.includes('pat'))!.username
+  cognito.sandbox.description.users.find((u) => u.signInAliases?.includes('pat'))!.username
 
 const pool = () => ({
   flow: 'cognito' as const,
-  region: sandbox.description.region,
-  userPoolId: sandbox.description.userPoolId,
-  endpoint: sandbox.endpoint,
+  ...cognito.where(),
   mode: 'auto' as const,
 })
 

@@ -2,11 +2,10 @@
 // amazon-cognito-identity-js: ResendConfirmationCode, ForgotPassword / ConfirmForgotPassword (the
 // code from the outbox, the policy, the attempt limit, the expiry) and ChangePassword, each proved
 // by signing in with the password it left.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js'
 import {
   ChangePasswordCommand,
-  CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   ForgotPasswordCommand,
@@ -15,69 +14,33 @@ import {
   ResendConfirmationCodeCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
-import {
-  startCognitoSandbox,
-  type CognitoSandbox,
-} from '../../electron/core/sandbox/cognito/cognito-pool-server'
 import { computeSecretHash } from '../../electron/core/cognito/secret-hash'
+import {
+  PUBLIC_ALL as ALL,
+  CONFIDENTIAL as SECRET,
+  PUBLIC_WEB as WEB,
+  signUpAndConfirm as signUpAndConfirmIn,
+  useCognitoSandboxSdk,
+} from '../helpers/cognito-sandbox'
 
-const WEB = 'afxsandboxpublicweb0000001' // SRP, refresh, custom
-const ALL = 'afxsandboxpublicall0000002' // + USER_PASSWORD_AUTH
-const SECRET = 'afxsandboxconfidential0003' // with a client secret
-
-let sandbox: CognitoSandbox
-let sdk: CognitoIdentityProviderClient
 /** The sandbox's clock, moved by the expiry test. */
 let clockOffsetMs = 0
-
-beforeAll(async () => {
-  sandbox = await startCognitoSandbox({ port: 0, now: () => Date.now() + clockOffsetMs })
-  sdk = new CognitoIdentityProviderClient({
-    endpoint: sandbox.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-    maxAttempts: 1,
-  })
-})
-
-afterAll(async () => {
-  sdk.destroy()
-  await sandbox.close()
-})
+const cognito = useCognitoSandboxSdk({ now: () => Date.now() + clockOffsetMs })
 
 const secretHash = (username: string) =>
-  computeSecretHash(
-    username,
-    SECRET,
-    sandbox.description.clients.find((c) => c.clientId === SECRET)?.clientSecret ?? '',
-  )
+  computeSecretHash(username, SECRET, cognito.clientSecret(SECRET))
 const codesFor = (username: string, purpose: string) =>
-  sandbox.outbox.filter((m) => m.username === username && m.purpose === purpose)
+  cognito.sandbox.outbox.filter((m) => m.username === username && m.purpose === purpose)
 const lastCode = (username: string, purpose: string) =>
   codesFor(username, purpose).at(-1)?.code ?? ''
 /** A code that is not `code`, of the same shape. */
 const otherThan = (code: string) => (code === '000000' ? '111111' : '000000')
 
-async function signUpAndConfirm(username: string, password: string) {
-  await sdk.send(
-    new SignUpCommand({
-      ClientId: ALL,
-      Username: username,
-      Password: password,
-      UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }],
-    }),
-  )
-  await sdk.send(
-    new ConfirmSignUpCommand({
-      ClientId: ALL,
-      Username: username,
-      ConfirmationCode: lastCode(username, 'SIGN_UP'),
-    }),
-  )
-}
+const signUpAndConfirm = (username: string, password: string) =>
+  signUpAndConfirmIn(cognito.sdk, cognito.sandbox, username, password)
 
 async function signIn(username: string, password: string) {
-  const answer = await sdk.send(
+  const answer = await cognito.sdk.send(
     new InitiateAuthCommand({
       AuthFlow: 'USER_PASSWORD_AUTH',
       ClientId: ALL,
@@ -93,7 +56,7 @@ const refusedSignIn = { name: 'NotAuthorizedException', message: 'Incorrect user
 
 describe('ResendConfirmationCode', () => {
   it('sends a new code by email; the earlier one stops working, the new one confirms', async () => {
-    await sdk.send(
+    await cognito.sdk.send(
       new SignUpCommand({
         ClientId: ALL,
         Username: 'resender',
@@ -103,7 +66,7 @@ describe('ResendConfirmationCode', () => {
     )
     const first = lastCode('resender', 'SIGN_UP')
 
-    const resent = await sdk.send(
+    const resent = await cognito.sdk.send(
       new ResendConfirmationCodeCommand({ ClientId: ALL, Username: 'resender' }),
     )
 
@@ -116,7 +79,7 @@ describe('ResendConfirmationCode', () => {
     expect(codesFor('resender', 'SIGN_UP')).toHaveLength(2)
     if (first !== second) {
       await expect(
-        sdk.send(
+        cognito.sdk.send(
           new ConfirmSignUpCommand({
             ClientId: ALL,
             Username: 'resender',
@@ -125,7 +88,7 @@ describe('ResendConfirmationCode', () => {
         ),
       ).rejects.toMatchObject({ name: 'CodeMismatchException' })
     }
-    await sdk.send(
+    await cognito.sdk.send(
       new ConfirmSignUpCommand({ ClientId: ALL, Username: 'resender', ConfirmationCode: second }),
     )
     await signIn('resender', 'Sandbox-resender-1')
@@ -136,7 +99,9 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
   it('resets the password with the emailed code: the old one is refused, the new one signs in', async () => {
     await signUpAndConfirm('forgetful', 'Sandbox-forgetful-1')
 
-    const sent = await sdk.send(new ForgotPasswordCommand({ ClientId: ALL, Username: 'forgetful' }))
+    const sent = await cognito.sdk.send(
+      new ForgotPasswordCommand({ ClientId: ALL, Username: 'forgetful' }),
+    )
 
     expect(sent.CodeDeliveryDetails).toEqual({
       Destination: 'f***@e***',
@@ -148,7 +113,7 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
       to: 'forgetful@example.com',
       code: expect.stringMatching(/^\d{6}$/),
     })
-    await sdk.send(
+    await cognito.sdk.send(
       new ConfirmForgotPasswordCommand({
         ClientId: ALL,
         Username: 'forgetful',
@@ -160,7 +125,7 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
     await signIn('forgetful', 'Sandbox-forgetful-2')
     // The code is spent with the reset.
     await expect(
-      sdk.send(
+      cognito.sdk.send(
         new ConfirmForgotPasswordCommand({
           ClientId: ALL,
           Username: 'forgetful',
@@ -173,10 +138,10 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
 
   it('refuses a weak new password by the policy, and the same code then works with a strong one', async () => {
     await signUpAndConfirm('policyuser', 'Sandbox-policy-1')
-    await sdk.send(new ForgotPasswordCommand({ ClientId: ALL, Username: 'policyuser' }))
+    await cognito.sdk.send(new ForgotPasswordCommand({ ClientId: ALL, Username: 'policyuser' }))
     const code = lastCode('policyuser', 'FORGOT_PASSWORD')
     const reset = (password: string) =>
-      sdk.send(
+      cognito.sdk.send(
         new ConfirmForgotPasswordCommand({
           ClientId: ALL,
           Username: 'policyuser',
@@ -195,10 +160,10 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
 
   it('spends the code after five wrong ones: LimitExceededException, then the right code fails too', async () => {
     await signUpAndConfirm('guesser', 'Sandbox-guesser-1')
-    await sdk.send(new ForgotPasswordCommand({ ClientId: ALL, Username: 'guesser' }))
+    await cognito.sdk.send(new ForgotPasswordCommand({ ClientId: ALL, Username: 'guesser' }))
     const code = lastCode('guesser', 'FORGOT_PASSWORD')
     const confirm = (attempt: string) =>
-      sdk.send(
+      cognito.sdk.send(
         new ConfirmForgotPasswordCommand({
           ClientId: ALL,
           Username: 'guesser',
@@ -223,11 +188,11 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
 
   it('lets a reset code expire after an hour', async () => {
     await signUpAndConfirm('slowpoke', 'Sandbox-slowpoke-1')
-    await sdk.send(new ForgotPasswordCommand({ ClientId: ALL, Username: 'slowpoke' }))
+    await cognito.sdk.send(new ForgotPasswordCommand({ ClientId: ALL, Username: 'slowpoke' }))
     clockOffsetMs = 3600_000 + 1000
     try {
       await expect(
-        sdk.send(
+        cognito.sdk.send(
           new ConfirmForgotPasswordCommand({
             ClientId: ALL,
             Username: 'slowpoke',
@@ -245,18 +210,20 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
   })
 
   it('answers an unknown user as if a code went out, and sends nothing', async () => {
-    const before = sandbox.outbox.length
+    const before = cognito.sandbox.outbox.length
 
-    const sent = await sdk.send(new ForgotPasswordCommand({ ClientId: ALL, Username: 'nobody' }))
+    const sent = await cognito.sdk.send(
+      new ForgotPasswordCommand({ ClientId: ALL, Username: 'nobody' }),
+    )
 
     expect(sent.CodeDeliveryDetails).toEqual({
       Destination: 'n***@e***',
       DeliveryMedium: 'EMAIL',
       AttributeName: 'email',
     })
-    expect(sandbox.outbox).toHaveLength(before)
+    expect(cognito.sandbox.outbox).toHaveLength(before)
     await expect(
-      sdk.send(
+      cognito.sdk.send(
         new ConfirmForgotPasswordCommand({
           ClientId: ALL,
           Username: 'nobody',
@@ -287,20 +254,20 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
     },
   ])('refuses $who', async ({ username, error }) => {
     await expect(
-      sdk.send(new ForgotPasswordCommand({ ClientId: ALL, Username: username })),
+      cognito.sdk.send(new ForgotPasswordCommand({ ClientId: ALL, Username: username })),
     ).rejects.toMatchObject(error)
   })
 
   it('wants SecretHash from a client with a secret, and takes the right one', async () => {
     await signUpAndConfirm('confidant', 'Sandbox-confidant-1')
     await expect(
-      sdk.send(new ForgotPasswordCommand({ ClientId: SECRET, Username: 'confidant' })),
+      cognito.sdk.send(new ForgotPasswordCommand({ ClientId: SECRET, Username: 'confidant' })),
     ).rejects.toMatchObject({
       name: 'NotAuthorizedException',
       message: `Client ${SECRET} is configured for secret but secret was not received`,
     })
     await expect(
-      sdk.send(
+      cognito.sdk.send(
         new ForgotPasswordCommand({
           ClientId: SECRET,
           Username: 'confidant',
@@ -309,14 +276,14 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
       ),
     ).rejects.toMatchObject({ message: `Unable to verify secret hash for client ${SECRET}` })
 
-    await sdk.send(
+    await cognito.sdk.send(
       new ForgotPasswordCommand({
         ClientId: SECRET,
         Username: 'confidant',
         SecretHash: secretHash('confidant'),
       }),
     )
-    await sdk.send(
+    await cognito.sdk.send(
       new ConfirmForgotPasswordCommand({
         ClientId: SECRET,
         Username: 'confidant',
@@ -331,9 +298,9 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
   it('amazon-cognito-identity-js: forgotPassword, then confirmPassword with the code, then SRP', async () => {
     await signUpAndConfirm('acijuser', 'Sandbox-acij-1')
     const pool = new CognitoUserPool({
-      UserPoolId: sandbox.description.userPoolId,
+      UserPoolId: cognito.sandbox.description.userPoolId,
       ClientId: WEB,
-      endpoint: `${sandbox.endpoint}/`,
+      endpoint: `${cognito.sandbox.endpoint}/`,
     })
     const user = new CognitoUser({ Username: 'acijuser', Pool: pool })
 
@@ -360,7 +327,7 @@ describe('ChangePassword', () => {
     await signUpAndConfirm('changer', 'Sandbox-changer-1')
     const accessToken = await signIn('changer', 'Sandbox-changer-1')
     const change = (previous: string, proposed: string) =>
-      sdk.send(
+      cognito.sdk.send(
         new ChangePasswordCommand({
           AccessToken: accessToken,
           PreviousPassword: previous,
@@ -384,10 +351,10 @@ describe('ChangePassword', () => {
   it('refuses a revoked access token', async () => {
     await signUpAndConfirm('signedout', 'Sandbox-signedout-1')
     const accessToken = await signIn('signedout', 'Sandbox-signedout-1')
-    await sdk.send(new GlobalSignOutCommand({ AccessToken: accessToken }))
+    await cognito.sdk.send(new GlobalSignOutCommand({ AccessToken: accessToken }))
 
     await expect(
-      sdk.send(
+      cognito.sdk.send(
         new ChangePasswordCommand({
           AccessToken: accessToken,
           PreviousPassword: 'Sandbox-signedout-1',
@@ -403,9 +370,9 @@ describe('ChangePassword', () => {
   it('amazon-cognito-identity-js: changePassword on a signed-in session', async () => {
     await signUpAndConfirm('acijchanger', 'Sandbox-acijc-1')
     const pool = new CognitoUserPool({
-      UserPoolId: sandbox.description.userPoolId,
+      UserPoolId: cognito.sandbox.description.userPoolId,
       ClientId: ALL,
-      endpoint: `${sandbox.endpoint}/`,
+      endpoint: `${cognito.sandbox.endpoint}/`,
     })
     const user = new CognitoUser({ Username: 'acijchanger', Pool: pool })
     user.setAuthenticationFlowType('USER_PASSWORD_AUTH')

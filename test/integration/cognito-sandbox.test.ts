@@ -12,7 +12,6 @@ import {
 import {
   AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
-  ConfirmSignUpCommand,
   GetUserCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
@@ -36,10 +35,14 @@ import {
   computePasswordVerifierResponse,
   createSrpClientSession,
 } from '../../electron/core/cognito/srp'
+import {
+  PUBLIC_ALL as ALL,
+  CONFIDENTIAL as SECRET,
+  PUBLIC_WEB as WEB,
+  sandboxSdk,
+  signUpAndConfirm as signUpAndConfirmIn,
+} from '../helpers/cognito-sandbox'
 
-const WEB = 'afxsandboxpublicweb0000001' // SRP, refresh, custom
-const ALL = 'afxsandboxpublicall0000002' // + USER_PASSWORD_AUTH
-const SECRET = 'afxsandboxconfidential0003' // with a client secret
 const PAT = '5f0c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f'
 
 let sandbox: CognitoSandbox
@@ -48,7 +51,7 @@ const delivered: OutboxMessage[] = []
 
 beforeAll(async () => {
   sandbox = await startCognitoSandbox({ port: 0, onMessage: (m) => delivered.push(m) })
-  sdk = createSdk(sandbox)
+  sdk = sandboxSdk(sandbox)
 })
 
 afterAll(async () => {
@@ -58,15 +61,6 @@ afterAll(async () => {
 })
 
 // --- Helpers ---
-
-function createSdk(target: CognitoSandbox): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient({
-    endpoint: target.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-    maxAttempts: 1,
-  })
-}
 
 const user = (name: string) => {
   const found = sandbox.description.users.find((u) => u.username === name)
@@ -180,20 +174,8 @@ function tokens(response: { AuthenticationResult?: AuthenticationResultType }) {
   return { access: result.AccessToken, id: result.IdToken, refresh: result.RefreshToken ?? '' }
 }
 
-async function signUpAndConfirm(username: string, password: string) {
-  await sdk.send(
-    new SignUpCommand({
-      ClientId: ALL,
-      Username: username,
-      Password: password,
-      UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }],
-    }),
-  )
-  const code = lastCode(username, 'SIGN_UP')
-  await sdk.send(
-    new ConfirmSignUpCommand({ ClientId: ALL, Username: username, ConfirmationCode: code }),
-  )
-}
+const signUpAndConfirm = (username: string, password: string) =>
+  signUpAndConfirmIn(sdk, sandbox, username, password)
 
 // --- amazon-cognito-identity-js, SRP ---
 
@@ -553,7 +535,7 @@ describe('the wire and the clock', () => {
   it('expires sessions after 3 minutes and access tokens after an hour', async () => {
     let clock = Date.now()
     const timed = await startCognitoSandbox({ port: 0, now: () => clock })
-    const client = createSdk(timed)
+    const client = sandboxSdk(timed)
     try {
       const sms = await client.send(
         new InitiateAuthCommand({

@@ -4,49 +4,30 @@
 // EMAIL_OTP_CODE and SMS_OTP_CODE, SECRET_HASH, Cognito's errors).
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ChallengeResponseType.html
 import {
-  CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   type RespondToAuthChallengeCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  startCognitoSandbox,
-  type CognitoSandbox,
-} from '../../electron/core/sandbox/cognito/cognito-pool-server'
+import { describe, expect, it } from 'vitest'
 import { computeSecretHash } from '../../electron/core/cognito/secret-hash'
 import {
   computePasswordVerifierResponse,
   createSrpClientSession,
 } from '../../electron/core/cognito/srp'
+import {
+  PUBLIC_ALL as ALL,
+  CONFIDENTIAL as SECRET,
+  PUBLIC_WEB as WEB,
+  sandboxPassword,
+  useCognitoSandboxSdk,
+} from '../helpers/cognito-sandbox'
 
-const WEB = 'afxsandboxpublicweb0000001' // no ALLOW_USER_AUTH
-const ALL = 'afxsandboxpublicall0000002' // ALLOW_USER_AUTH
-const SECRET = 'afxsandboxconfidential0003' // ALLOW_USER_AUTH, with a client secret
-
-let sandbox: CognitoSandbox
-let sdk: CognitoIdentityProviderClient
-
-beforeAll(async () => {
-  sandbox = await startCognitoSandbox({ port: 0 })
-  sdk = new CognitoIdentityProviderClient({
-    endpoint: sandbox.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-    maxAttempts: 1,
-  })
-})
-afterAll(async () => {
-  sdk.destroy()
-  await sandbox.close()
-})
-
-const password = (user: string) => `Sandbox-${user}-1`
-const codeSent = (username: string, purpose: string) =>
-  sandbox.outbox.filter((m) => m.username === username && m.purpose === purpose).at(-1)!.code
+const cognito = useCognitoSandboxSdk()
+const { lastCode: codeSent } = cognito
+const password = sandboxPassword
 
 const userAuth = (username: string, parameters: Record<string, string> = {}, clientId = ALL) =>
-  sdk.send(
+  cognito.sdk.send(
     new InitiateAuthCommand({
       AuthFlow: 'USER_AUTH',
       ClientId: clientId,
@@ -59,7 +40,7 @@ const respond = (
   responses: Record<string, string>,
   clientId = ALL,
 ) =>
-  sdk.send(
+  cognito.sdk.send(
     new RespondToAuthChallengeCommand({
       ClientId: clientId,
       ChallengeName: challenge.ChallengeName as 'SELECT_CHALLENGE',
@@ -110,7 +91,9 @@ describe('InitiateAuth(USER_AUTH)', () => {
 
     expect(answer.ChallengeName).toBe('SELECT_CHALLENGE')
     expect(answer.AvailableChallenges).not.toContain('SMS_OTP')
-    expect(sandbox.outbox.some((m) => m.username === 'olga' && m.purpose === 'SMS_OTP')).toBe(false)
+    expect(
+      cognito.sandbox.outbox.some((m) => m.username === 'olga' && m.purpose === 'SMS_OTP'),
+    ).toBe(false)
   })
 
   it('PREFERRED_CHALLENGE=EMAIL_OTP sends the code at once: EMAIL_OTP_CODE signs olga in', async () => {
@@ -123,7 +106,7 @@ describe('InitiateAuth(USER_AUTH)', () => {
         CODE_DELIVERY_DESTINATION: 'o***@e***',
       },
     })
-    expect(sandbox.outbox.at(-1)).toMatchObject({
+    expect(cognito.sandbox.outbox.at(-1)).toMatchObject({
       channel: 'email',
       to: 'olga@example.com',
       purpose: 'EMAIL_OTP',
@@ -180,7 +163,7 @@ describe('RespondToAuthChallenge(SELECT_CHALLENGE)', () => {
   })
 
   it('ANSWER=PASSWORD_SRP with SRP_A: PASSWORD_VERIFIER follows, answered as in USER_SRP_AUTH', async () => {
-    const srp = createSrpClientSession({ poolId: sandbox.description.userPoolId })
+    const srp = createSrpClientSession({ poolId: cognito.sandbox.description.userPoolId })
     const verifier = await respond(await userAuth('olga'), {
       USERNAME: 'olga',
       ANSWER: 'PASSWORD_SRP',
@@ -266,7 +249,8 @@ describe('RespondToAuthChallenge(SELECT_CHALLENGE)', () => {
 })
 
 describe('USER_AUTH on a client with a secret', () => {
-  const secret = () => sandbox.description.clients.find((c) => c.clientId === SECRET)!.clientSecret!
+  const secret = () =>
+    cognito.sandbox.description.clients.find((c) => c.clientId === SECRET)!.clientSecret!
   const hash = (username: string) => computeSecretHash(username, SECRET, secret())
 
   it('wants SECRET_HASH at InitiateAuth, then over USER_ID_FOR_SRP after an alias', async () => {

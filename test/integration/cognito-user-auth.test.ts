@@ -9,38 +9,24 @@ import {
 } from '../../electron/core/sandbox/cognito/cognito-pool-server'
 import type { CognitoFlowInput } from '../../shared/cognito-flow-input'
 import { choicesOf } from '../../shared/input-choices'
-import type { InputField, InputValues, Run, Step } from '../../shared/run-model'
-import { waitForRun } from '../helpers/run-events'
-import { testCore } from '../helpers/test-impl'
+import type { InputField, Run, Step } from '../../shared/run-model'
+import {
+  CONFIDENTIAL,
+  PUBLIC_ALL,
+  PUBLIC_WEB,
+  sandboxPassword,
+  useCognitoSandboxCore,
+} from '../helpers/cognito-sandbox'
 
-const PUBLIC_WEB = 'afxsandboxpublicweb0000001' // no ALLOW_USER_AUTH
-const PUBLIC_ALL = 'afxsandboxpublicall0000002' // ALLOW_USER_AUTH
-const CONFIDENTIAL = 'afxsandboxconfidential0003' // ALLOW_USER_AUTH, with a client secret
-
-let sandbox: CognitoSandbox
-const core = testCore()
-/** Every run.updated payload, as JSON: what any face could ever have seen. */
-const events: string[] = []
-
-beforeAll(async () => {
-  sandbox = await startCognitoSandbox({ port: 0 })
-  core.events.subscribe((event, payload) => {
-    if (event === 'run.updated') events.push(JSON.stringify(payload))
-  })
-})
-afterAll(() => sandbox?.close())
-
-const password = (user: string) => `Sandbox-${user}-1`
-const clientSecret = () =>
-  sandbox.description.clients.find((c) => c.clientId === CONFIDENTIAL)!.clientSecret!
+const cognito = useCognitoSandboxCore()
+const { core, events, answer, clientSecret, lastCode: codeSent } = cognito
+const password = sandboxPassword
 
 const signIn = (overrides: Partial<CognitoFlowInput>) =>
   core.runs.start({
     flow: 'cognito',
-    region: sandbox.description.region,
-    userPoolId: sandbox.description.userPoolId,
+    ...cognito.where(),
     clientId: PUBLIC_ALL,
-    endpoint: sandbox.endpoint,
     username: 'olga',
     authFlow: 'USER_AUTH',
     mode: 'auto',
@@ -48,22 +34,6 @@ const signIn = (overrides: Partial<CognitoFlowInput>) =>
   })
 
 const steps = (run: Run) => run.steps.map((step) => `${step.kind}: ${step.title}`)
-
-/** Waits for the run to ask, checks what it asks, and answers. Returns the question's step. */
-async function answer(
-  runId: string,
-  expected: { title: RegExp; label?: RegExp },
-  values: (step: Step) => InputValues,
-): Promise<Step> {
-  const run = await waitForRun(core, runId, (candidate) => candidate.status === 'waiting')
-  const step = run.steps.at(-1)!
-  expect(step.kind).toBe('input')
-  expect(step.title).toMatch(expected.title)
-  const fields = step.inputs.fields as InputField[]
-  if (expected.label) expect(fields[0]?.label).toMatch(expected.label)
-  core.runs.provideInput(runId, values(step))
-  return step
-}
 
 /** Answers SELECT_CHALLENGE with `choice`, and returns the choices it offered. */
 async function choose(runId: string, choice: string): Promise<string[] | undefined> {
@@ -76,10 +46,6 @@ async function choose(runId: string, choice: string): Promise<string[] | undefin
   )
   return choicesOf((step.inputs.fields as InputField[])[0]!)
 }
-
-/** The latest code the outbox holds for this user and purpose. */
-const codeSent = (username: string, purpose: string) =>
-  sandbox.outbox.filter((m) => m.username === username && m.purpose === purpose).at(-1)!.code
 
 function expectTokensVerified(run: Run): void {
   expect(run.status).toBe('succeeded')
@@ -276,7 +242,9 @@ describe('USER_AUTH: what Cognito decides', () => {
   })
 
   it('pat by alias on a client with a secret: every SECRET_HASH after InitiateAuth is over USER_ID_FOR_SRP', async () => {
-    const patId = sandbox.description.users.find((u) => u.signInAliases?.includes('pat'))!.username
+    const patId = cognito.sandbox.description.users.find((u) =>
+      u.signInAliases?.includes('pat'),
+    )!.username
     const { run, done } = signIn({
       clientId: CONFIDENTIAL,
       clientSecret: clientSecret(),

@@ -6,18 +6,13 @@ import {
   CognitoAccountInput,
   type CognitoAccountAction,
 } from '../../../shared/cognito-account-input'
-import { profileClientFor } from '../../../shared/profile-to-flow'
 import type { CliContext } from './cli-context'
+import { cognitoPoolOf, type CognitoPoolOptions } from './cognito-pool-options'
 import { runAndPrint } from './flow-command'
 import { UsageError } from './usage-error'
 
-export type CognitoAccountCommandOptions = {
+export type CognitoAccountCommandOptions = CognitoPoolOptions & {
   verb: string | undefined
-  region: string | undefined
-  userPoolId: string | undefined
-  clientId: string | undefined
-  clientSecret: string | undefined
-  endpoint: string | undefined
   username: string | undefined
   /** The password (sign-up) or the current one (change-password); "-" reads a line of stdin. */
   password: string | undefined
@@ -33,8 +28,6 @@ export type CognitoAccountCommandOptions = {
   code: string | undefined
   /** --no-confirm: stop once the code is sent (sign-up, resend, forgot-password). */
   noConfirm: boolean
-  /** --profile NAME: a saved Cognito profile supplies the pool, endpoint and app client. */
-  profileName: string | undefined
   json: boolean
   reveal: boolean
 }
@@ -55,24 +48,9 @@ export async function cognitoAccountCommand(
 ): Promise<number> {
   const action = actionOf(options.verb)
   const fromStdin = await readStdinValues(options, ctx)
-  const profile = options.profileName
-    ? ctx.core.workspace.getProfile(options.profileName)
-    : undefined
-  const pool = profile && profile.provider.kind === 'cognito' ? profile.provider : undefined
-  if (profile && !pool) {
-    throw new UsageError(`profile "${profile.name}" is not a Cognito user pool profile.`)
-  }
-  const client = profile && profileClientFor(profile, options.clientId)
-  const userPoolId = options.userPoolId ?? pool?.userPoolId
   const parsed = CognitoAccountInput.safeParse({
     flow: 'cognito-account',
-    profile: profile?.name,
-    // A pool id starts with its region (us-east-1_Abc123): say it once.
-    region: options.region ?? pool?.region ?? userPoolId?.split('_')[0],
-    userPoolId,
-    clientId: options.clientId ?? client?.clientId,
-    clientSecret: options.clientSecret,
-    endpoint: options.endpoint ?? pool?.endpoint,
+    ...cognitoPoolOf(options, ctx),
     action,
     username: options.username,
     password: fromStdin.password ?? options.password,

@@ -3,23 +3,18 @@
 // preferred first factor), or trades a refresh token for new tokens. What a challenge needs is
 // asked at the terminal, unless --code or --totp-secret answers it for a script.
 import { CognitoFlowInput, type CognitoRunFlow } from '../../../shared/cognito-flow-input'
-import { profileClientFor } from '../../../shared/profile-to-flow'
 import { totpEnrolmentOf } from '../../../shared/cognito-totp-enrolment'
 import { choicesOf } from '../../../shared/input-choices'
 import type { InputField, Run } from '../../../shared/run-model'
 import type { CliContext } from './cli-context'
+import { cognitoPoolOf, type CognitoPoolOptions } from './cognito-pool-options'
 import { runAndPrint } from './flow-command'
 import { terminalSafe } from './terminal-safe'
 import { UsageError } from './usage-error'
 
-export type CognitoCommandOptions = {
+export type CognitoCommandOptions = CognitoPoolOptions & {
   /** srp, password, refresh, custom or user-auth; none is srp (or what --auth-flow says). */
   verb: string | undefined
-  region: string | undefined
-  userPoolId: string | undefined
-  clientId: string | undefined
-  clientSecret: string | undefined
-  endpoint: string | undefined
   username: string | undefined
   /** "-" reads it from stdin, so it is not left in the shell's history. */
   password: string | undefined
@@ -35,8 +30,6 @@ export type CognitoCommandOptions = {
   totpSecret: string | undefined
   /** --challenge NAME: user-auth's preferred first factor (PASSWORD, PASSWORD_SRP, EMAIL_OTP…). */
   challenge?: string | undefined
-  /** --profile NAME: a saved Cognito profile supplies the pool, endpoint and app client. */
-  profileName: string | undefined
   json: boolean
   reveal: boolean
 }
@@ -56,24 +49,9 @@ export async function cognitoCommand(
 ): Promise<number> {
   const authFlow = flowOf(options)
   const fromStdin = await readStdinOnce(options, ctx)
-  const profile = options.profileName
-    ? ctx.core.workspace.getProfile(options.profileName)
-    : undefined
-  const pool = profile && profile.provider.kind === 'cognito' ? profile.provider : undefined
-  if (profile && !pool) {
-    throw new UsageError(`profile "${profile.name}" is not a Cognito user pool profile.`)
-  }
-  const client = profile && profileClientFor(profile, options.clientId)
-  const userPoolId = options.userPoolId ?? pool?.userPoolId
   const parsed = CognitoFlowInput.safeParse({
     flow: 'cognito',
-    profile: profile ? profile.name : undefined,
-    // A pool id starts with its region (us-east-1_Abc123): say it once.
-    region: options.region ?? pool?.region ?? userPoolId?.split('_')[0],
-    userPoolId,
-    clientId: options.clientId ?? client?.clientId,
-    clientSecret: options.clientSecret,
-    endpoint: options.endpoint ?? pool?.endpoint,
+    ...cognitoPoolOf(options, ctx),
     username: options.username,
     password: fromStdin.password ?? options.password,
     refreshToken: fromStdin.refreshToken ?? options.refreshToken,

@@ -119,23 +119,12 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
       if (args.length > 1) throw new UsageError('cognito takes one verb, then options.')
       return cognitoCommand(
         {
-          verb: args[0],
-          region: values.region,
-          userPoolId: values['user-pool-id'],
-          clientId: values['client-id'],
-          clientSecret: values['client-secret'],
-          endpoint: values.endpoint,
-          username: values.username,
-          password: values.password,
-          passwordStdin: values['password-stdin'] ?? false,
+          ...cognitoCommonOptions(args, values),
           authFlow: values['auth-flow'],
           refreshToken: values['refresh-token'],
           code: values.code,
           totpSecret: values['totp-secret'],
           challenge: values.challenge,
-          profileName: values.profile,
-          json: values.json ?? false,
-          reveal: values.reveal ?? false,
         },
         await unlockedFor('cli'),
       )
@@ -143,23 +132,12 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
       if (args.length > 1) throw new UsageError('cognito-account takes one verb, then options.')
       return cognitoAccountCommand(
         {
-          verb: args[0],
-          region: values.region,
-          userPoolId: values['user-pool-id'],
-          clientId: values['client-id'],
-          clientSecret: values['client-secret'],
-          endpoint: values.endpoint,
-          username: values.username,
-          password: values.password,
-          passwordStdin: values['password-stdin'] ?? false,
+          ...cognitoCommonOptions(args, values),
           newPassword: values['new-password'],
           accessToken: values['access-token'],
           attributes: values.attribute ?? [],
           code: values.code,
           noConfirm: values['no-confirm'] ?? false,
-          profileName: values.profile,
-          json: values.json ?? false,
-          reveal: values.reveal ?? false,
         },
         await unlockedFor('cli'),
       )
@@ -211,6 +189,27 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
       return startApp(env, contextFor('web'), withSandbox, dataDir)
     default:
       throw new UsageError(`"${command}" is not an afx command.`)
+  }
+}
+
+/** What `afx cognito` and `afx cognito-account` take alike: the verb, the pool, the user. */
+function cognitoCommonOptions(
+  args: string[],
+  values: ReturnType<typeof parseCommandLine>['values'],
+) {
+  return {
+    verb: args[0],
+    region: values.region,
+    userPoolId: values['user-pool-id'],
+    clientId: values['client-id'],
+    clientSecret: values['client-secret'],
+    endpoint: values.endpoint,
+    profileName: values.profile,
+    username: values.username,
+    password: values.password,
+    passwordStdin: values['password-stdin'] ?? false,
+    json: values.json ?? false,
+    reveal: values.reveal ?? false,
   }
 }
 
