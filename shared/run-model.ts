@@ -142,6 +142,11 @@ export const InputField = z.object({
   /** Kept as a secret in the run (a password), not shown back. */
   secret: z.boolean(),
   hint: z.string().optional(),
+  /**
+   * A fixed set of answers (the first factors Cognito offers at SELECT_CHALLENGE): the UI shows
+   * them as choices instead of a text box, the CLI lists them.
+   */
+  choices: z.array(z.string()).optional(),
 })
 export type InputField = z.infer<typeof InputField>
 

@@ -206,7 +206,7 @@ describe('afx cognito refresh', () => {
     )
     expect(stdout).toContain('    rotated: false')
     expect(stdout).toContain('OAUTH_REFRESH_TOKEN_KEPT: No refresh token came back')
-    expect(stdout).toMatch(/ {2}id_token: «secret:s\d+:IdToken»/)
+    expect(stdout).toMatch(/ {2}id_token: «secret:s\d+:id_token»/)
     expect(stdout).not.toContain(refreshToken)
   })
 

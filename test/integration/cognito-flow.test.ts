@@ -97,7 +97,7 @@ describe('Cognito sign-in against the sandbox pool', () => {
       TIMESTAMP: expect.stringMatching(/^\w{3} \w{3} \d{1,2} \d\d:\d\d:\d\d UTC \d{4}$/),
       PASSWORD_CLAIM_SIGNATURE: expect.stringMatching(/^«secret:s\d+:PASSWORD_CLAIM_SIGNATURE»$/),
     })
-    expect(respond!.exchange?.response?.body).toMatch(/"IdToken":"«secret:s\d+:IdToken»"/)
+    expect(respond!.exchange?.response?.body).toMatch(/"IdToken":"«secret:s\d+:id_token»"/)
 
     expectNowhere(run, password('alice'))
     for (const marker of [

@@ -8,7 +8,6 @@ import {
   type CognitoSandbox,
 } from '../../electron/core/sandbox/cognito/cognito-pool-server'
 import type { CognitoFlowInput } from '../../shared/cognito-flow-input'
-import { choicesOf } from '../../shared/input-choices'
 import type { InputField, Run, Step } from '../../shared/run-model'
 import {
   CONFIDENTIAL,
@@ -44,7 +43,7 @@ async function choose(runId: string, choice: string): Promise<string[] | undefin
       challenge: choice,
     }),
   )
-  return choicesOf((step.inputs.fields as InputField[])[0]!)
+  return (step.inputs.fields as InputField[])[0]!.choices
 }
 
 function expectTokensVerified(run: Run): void {

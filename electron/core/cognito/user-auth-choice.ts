@@ -5,7 +5,7 @@
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html#authentication-flows-selection-choice
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ChallengeResponseType.html
 import { UserAuthChallenge } from '../../../shared/cognito-flow-input'
-import type { ChoiceField } from '../../../shared/input-choices'
+import type { InputField } from '../../../shared/run-model'
 import { AfxError } from '../errors'
 import { respondToChallenge, type AuthAnswer, type CognitoSignIn } from './cognito-sign-in'
 import { makeSrpA } from './make-srp-a'
@@ -60,7 +60,7 @@ export async function answerSelectChallenge(
       },
     )
   }
-  const field: ChoiceField = {
+  const field: InputField = {
     name: 'challenge',
     label: 'Sign in with',
     secret: false,

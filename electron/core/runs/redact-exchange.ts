@@ -149,11 +149,19 @@ export function registerParams(params: URLSearchParams, secrets: SecretBox) {
   }
 }
 
+/** Cognito's token members carry the names the run gives its tokens, so a marker reads the same. */
+const TOKEN_LABELS: Record<string, string> = {
+  IdToken: 'id_token',
+  AccessToken: 'access_token',
+  RefreshToken: 'refresh_token',
+}
+
 function registerJson(value: unknown, secrets: SecretBox) {
   if (Array.isArray(value)) return value.forEach((item) => registerJson(item, secrets))
   if (value === null || typeof value !== 'object') return
   for (const [name, item] of Object.entries(value)) {
-    if (SECRET_FIELDS.has(name) && typeof item === 'string' && item !== '') secrets.add(item, name)
-    else registerJson(item, secrets)
+    if (SECRET_FIELDS.has(name) && typeof item === 'string' && item !== '') {
+      secrets.add(item, TOKEN_LABELS[name] ?? name)
+    } else registerJson(item, secrets)
   }
 }

@@ -4,7 +4,6 @@
 // asked at the terminal, unless --code or --totp-secret answers it for a script.
 import { CognitoFlowInput, type CognitoRunFlow } from '../../../shared/cognito-flow-input'
 import { totpEnrolmentOf } from '../../../shared/cognito-totp-enrolment'
-import { choicesOf } from '../../../shared/input-choices'
 import type { InputField, Run } from '../../../shared/run-model'
 import type { CliContext } from './cli-context'
 import { cognitoPoolOf, type CognitoPoolOptions } from './cognito-pool-options'
@@ -142,7 +141,7 @@ function listChoices(ctx: CliContext): () => void {
     if (listed.has(`${run.id}/${step.id}`)) return
     listed.add(`${run.id}/${step.id}`)
     for (const field of (step.inputs.fields ?? []) as InputField[]) {
-      const choices = choicesOf(field)
+      const choices = field.choices
       if (choices) ctx.stderr(terminalSafe(`${field.label}: one of ${choices.join(', ')}`))
     }
   })

@@ -3,7 +3,6 @@
 // type. A field with fixed answers (SELECT_CHALLENGE's first factors) is a group of radio buttons.
 import { useId, useState, type FormEvent } from 'react'
 import { totpEnrolmentOf } from '../../../shared/cognito-totp-enrolment'
-import { choicesOf } from '../../../shared/input-choices'
 import type { InputField, InputValues, Step } from '../../../shared/run-model'
 import { useRun } from '../../state/run-store'
 import { MfaSetupPanel } from './MfaSetupPanel'
@@ -37,7 +36,7 @@ export function InputPrompt({
       <div className="edit-grid">
         {fields.map((field) => {
           const fieldId = `${id}-${field.name}`
-          const choices = choicesOf(field)
+          const choices = field.choices
           return (
             <div key={field.name} className="fact">
               {choices ? (
