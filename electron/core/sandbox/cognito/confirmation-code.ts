@@ -13,6 +13,16 @@ export type CodeDeliveryDetails = {
 }
 
 /**
+ * What a code-sending operation answers for a user that does not exist, with user-existence
+ * errors prevented: a delivery of the same shape, so the answer reveals nothing.
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
+ */
+export function deliveryForUnknownUser(username: string): CodeDeliveryDetails {
+  const Destination = maskDestination(`${username}@example.com`)
+  return { Destination, DeliveryMedium: 'EMAIL', AttributeName: 'email' }
+}
+
+/**
  * Replaces the user's pending code with a new one and delivers it.
  * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CodeDeliveryDetailsType.html
  */

@@ -4,8 +4,11 @@
 import type { PoolContext } from '../pool-context'
 import { optionalMember, requireMember, type Params } from '../request-params'
 import { checkSecretHash, resolveClient, sameText } from '../client-auth'
-import { maskDestination } from '../mask-destination'
-import { sendConfirmationCode, type CodeDeliveryDetails } from '../confirmation-code'
+import {
+  deliveryForUnknownUser,
+  sendConfirmationCode,
+  type CodeDeliveryDetails,
+} from '../confirmation-code'
 import { cognitoErrors } from '../cognito-errors'
 
 /**
@@ -47,10 +50,7 @@ export async function resendConfirmationCode(
   const username = requireMember(input, 'Username', 128)
   checkSecretHash(client, username, optionalMember(input, 'SecretHash', 128))
   const user = ctx.pool.getUser(username)
-  if (user === undefined) {
-    const Destination = maskDestination(`${username}@example.com`)
-    return { CodeDeliveryDetails: { Destination, DeliveryMedium: 'EMAIL', AttributeName: 'email' } }
-  }
+  if (user === undefined) return { CodeDeliveryDetails: deliveryForUnknownUser(username) }
   if (user.status !== 'UNCONFIRMED') throw cognitoErrors.alreadyConfirmedResend()
   return { CodeDeliveryDetails: sendConfirmationCode(ctx, user) }
 }

@@ -5,7 +5,7 @@
 import type { PoolContext } from '../pool-context'
 import { optionalMember, requireMember, type Params } from '../request-params'
 import { checkSecretHash, resolveClient } from '../client-auth'
-import { maskDestination } from '../mask-destination'
+import { deliveryForUnknownUser } from '../confirmation-code'
 import { findPasswordPolicyViolation } from '../password-policy'
 import { createSrpVerifier } from '../srp-server'
 import { POOL_NAME } from '../pool-config'
@@ -31,10 +31,7 @@ export async function forgotPassword(
   const username = requireMember(input, 'Username', 128)
   checkSecretHash(client, username, optionalMember(input, 'SecretHash', 128))
   const user = ctx.pool.getUser(username)
-  if (user === undefined) {
-    const Destination = maskDestination(`${username}@example.com`)
-    return { CodeDeliveryDetails: { Destination, DeliveryMedium: 'EMAIL', AttributeName: 'email' } }
-  }
+  if (user === undefined) return { CodeDeliveryDetails: deliveryForUnknownUser(username) }
   if (user.status === 'FORCE_CHANGE_PASSWORD') throw resetErrors.notResettable()
   return { CodeDeliveryDetails: sendResetCode(ctx, user) }
 }
