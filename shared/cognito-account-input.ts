@@ -1,6 +1,7 @@
 // What starting a Cognito account run takes: the user pool and app client (as for a sign-in), the
-// account action (sign up, confirm, resend the code, reset or change the password) and what that
-// action needs. Passwords, codes and the access token go straight into the run's secret box.
+// account action (sign up, confirm, resend the code, reset or change the password; read the user,
+// enrol an authenticator, sign out, revoke a refresh token) and what that action needs. Passwords,
+// codes and tokens go straight into the run's secret box.
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html
 import { z } from 'zod'
 import { CognitoFlowInput } from './cognito-flow-input'
@@ -13,6 +14,10 @@ export const CognitoAccountAction = z.enum([
   'forgot-password',
   'confirm-forgot-password',
   'change-password',
+  'get-user',
+  'mfa-setup',
+  'sign-out',
+  'revoke-token',
 ])
 export type CognitoAccountAction = z.infer<typeof CognitoAccountAction>
 
@@ -47,11 +52,30 @@ const FIELD_ACTIONS = {
   attributes: ['sign-up'],
   code: ['confirm-sign-up', 'confirm-forgot-password'],
   newPassword: ['forgot-password', 'confirm-forgot-password', 'change-password'],
-  accessToken: ['change-password'],
+  accessToken: ['change-password', 'get-user', 'mfa-setup', 'sign-out'],
+  refreshToken: ['revoke-token'],
+  asAuthenticator: ['mfa-setup'],
   confirm: ['sign-up', 'resend-code', 'forgot-password'],
 } as const satisfies Record<string, readonly CognitoAccountAction[]>
 
 export type CognitoAccountField = keyof typeof FIELD_ACTIONS
+
+/** The actions whose token names the user, so no user name is asked. */
+const TOKEN_ACTIONS: readonly CognitoAccountAction[] = [
+  'change-password',
+  'get-user',
+  'mfa-setup',
+  'sign-out',
+  'revoke-token',
+]
+
+/** How an error names the action that needs an access token. */
+const ACTION_WORDS: Partial<Record<CognitoAccountAction, string>> = {
+  'change-password': 'Changing a password',
+  'get-user': 'Reading the user',
+  'mfa-setup': 'Setting up an authenticator',
+  'sign-out': 'Signing out',
+}
 
 /** Whether `action` takes `field` (the form shows it, the input accepts it). */
 export function usesField(action: CognitoAccountAction, field: CognitoAccountField): boolean {
@@ -65,6 +89,8 @@ const FIELD_WORDS: Record<CognitoAccountField, string> = {
   code: 'A code',
   newPassword: 'A new password',
   accessToken: 'An access token',
+  refreshToken: 'A refresh token',
+  asAuthenticator: 'Acting as the authenticator',
   confirm: 'Confirming in the same run',
 }
 
@@ -93,8 +119,15 @@ export const CognitoAccountInput = z
     code: z.string().min(1).max(2048).optional(),
     /** The password to set; asked for (with the code) by a reset when missing. */
     newPassword: Password.optional(),
-    /** change-password: the access token of a sign-in of this user. */
+    /** change-password, get-user, mfa-setup, sign-out: the access token of a sign-in of the user. */
     accessToken: z.string().min(1).max(8192).optional(),
+    /** revoke-token: the refresh token to revoke (with the tokens minted from it). */
+    refreshToken: z.string().min(1).max(8192).optional(),
+    /**
+     * mfa-setup: the run is the authenticator, computing the first code from the secret Cognito
+     * issues (for scripts and demonstrations; a person scans the QR code instead).
+     */
+    asAuthenticator: z.boolean().optional(),
     /**
      * sign-up, resend-code, forgot-password: once the code is sent, ask for it and confirm (or set
      * the new password) in the same run.
@@ -108,10 +141,16 @@ export const CognitoAccountInput = z
     const need = (field: keyof typeof input, message: string) => {
       if (input[field] === undefined) ctx.addIssue({ code: 'custom', message, path: [field] })
     }
-    if (action !== 'change-password') need('username', 'The user name is required.')
+    if (!TOKEN_ACTIONS.includes(action)) need('username', 'The user name is required.')
     if (action === 'sign-up') need('password', 'Sign-up needs the password the new user will have.')
+    if (usesField(action, 'accessToken')) {
+      need(
+        'accessToken',
+        `${ACTION_WORDS[action]} needs the access token of a sign-in of the user.`,
+      )
+    }
+    if (action === 'revoke-token') need('refreshToken', 'Revoking needs the refresh token.')
     if (action === 'change-password') {
-      need('accessToken', 'Changing a password needs the access token of a sign-in of the user.')
       need('password', 'Changing a password needs the current password.')
       need('newPassword', 'Changing a password needs the new password.')
     }

@@ -1,5 +1,6 @@
 // The teaching texts of the Cognito account helpers' steps (sign-up, confirmation, password reset
-// and change), by `explain` key; part of the step explanations.
+// and change, reading the user, enrolling an authenticator, signing out, revoking a token), by
+// `explain` key; part of the step explanations.
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html
 import type { StepExplanation } from './step-explanations'
 
@@ -53,8 +54,33 @@ export const COGNITO_ACCOUNT_STEPS = {
     ref: 'Amazon Cognito API: ChangePassword',
     url: `${COGNITO_API}/API_ChangePassword.html`,
   },
+  'cognito.get-user': {
+    text: "The access token alone says who: Cognito checks that it is its own, unexpired and not revoked, and answers with the user's name, attributes and MFA settings. Any API that asks Cognito this way learns at once when a user signed out; one that only checks the JWT does not.",
+    ref: 'Amazon Cognito API: GetUser',
+    url: `${COGNITO_API}/API_GetUser.html`,
+  },
+  'cognito.set-mfa-preference': {
+    text: 'With the authenticator verified, the user turns TOTP on and makes it the preferred factor. From the next sign-in, Cognito answers the password with SOFTWARE_TOKEN_MFA and waits for a code from the app.',
+    ref: 'Amazon Cognito API: SetUserMFAPreference',
+    url: `${COGNITO_API}/API_SetUserMFAPreference.html`,
+  },
+  'cognito.global-sign-out': {
+    text: "GlobalSignOut ends every sign-in of the user, on every device: all of the user's refresh tokens stop working, and Cognito refuses the access and ID tokens it issued from them. The tokens themselves do not change: they are still well-signed JWTs until they expire.",
+    ref: 'Amazon Cognito API: GlobalSignOut',
+    url: `${COGNITO_API}/API_GlobalSignOut.html`,
+  },
+  'cognito.sign-out-proof': {
+    text: 'The same access token goes to GetUser once more. After the sign-out, Cognito must refuse it with NotAuthorizedException ("Access Token has been revoked"): the refusal is the proof.',
+    ref: 'Amazon Cognito: revoking tokens',
+    url: `${COGNITO_GUIDE}/token-revocation.html`,
+  },
+  'cognito.revoke-token': {
+    text: 'RevokeToken ends one sign-in: the refresh token, and the access and ID tokens minted from it. It takes the client id (and the client secret itself, not a SECRET_HASH) and works only when the app client has token revocation on, as new clients do.',
+    ref: 'Amazon Cognito API: RevokeToken',
+    url: `${COGNITO_API}/API_RevokeToken.html`,
+  },
   'cognito.account-outcome': {
-    text: 'The last answer is read for what it changed on the account: a user confirmed, or a password set. The next sign-in is where that change shows.',
+    text: 'The last answer is read for what it changed on the account: a user confirmed, a password set, an authenticator enrolled, a sign-in ended. The next sign-in is where that change shows.',
     ref: 'Amazon Cognito: signing up and confirming user accounts',
     url: SIGNING_UP,
   },

@@ -12,6 +12,7 @@ import {
   type CognitoSandbox,
   type CognitoSandboxOptions,
 } from '../../electron/core/sandbox/cognito/cognito-pool-server'
+import type { Core } from '../../electron/core/create-core'
 import type { InputField, InputValues, Step } from '../../shared/run-model'
 import { waitForRun } from './run-events'
 import { testCore } from './test-impl'
@@ -76,22 +77,29 @@ export function useCognitoSandboxCore() {
       userPoolId: sandbox().description.userPoolId,
       endpoint: sandbox().endpoint,
     }),
-    /** Waits for the run to ask, checks what it asks, and answers. Returns the question's step. */
-    answer: async (
+    answer: (
       runId: string,
       expected: { title: RegExp; label?: RegExp },
       values: (step: Step) => InputValues,
-    ): Promise<Step> => {
-      const run = await waitForRun(core, runId, (candidate) => candidate.status === 'waiting')
-      const step = run.steps.at(-1)!
-      expect(step.kind).toBe('input')
-      expect(step.title).toMatch(expected.title)
-      const fields = step.inputs.fields as InputField[]
-      if (expected.label) expect(fields[0]?.label).toMatch(expected.label)
-      core.runs.provideInput(runId, values(step))
-      return step
-    },
+    ) => answerQuestion(core, runId, expected, values),
   }
+}
+
+/** Waits for the run to ask, checks what it asks, and answers. Returns the question's step. */
+export async function answerQuestion(
+  core: Pick<Core, 'events' | 'runs'>,
+  runId: string,
+  expected: { title: RegExp; label?: RegExp },
+  values: (step: Step) => InputValues,
+): Promise<Step> {
+  const run = await waitForRun(core, runId, (candidate) => candidate.status === 'waiting')
+  const step = run.steps.at(-1)!
+  expect(step.kind).toBe('input')
+  expect(step.title).toMatch(expected.title)
+  const fields = step.inputs.fields as InputField[]
+  if (expected.label) expect(fields[0]?.label).toMatch(expected.label)
+  core.runs.provideInput(runId, values(step))
+  return step
 }
 
 /** An AWS SDK v3 client of the sandbox pool, nothing of the engine in between. */

@@ -163,14 +163,63 @@ describe('afx cognito-account', () => {
     )
 
     expect(code).toBe(0)
-    expect(stdout).toMatch(
-      /^Cognito account: change password \(the access token's user\): succeeded/,
-    )
+    expect(stdout).toMatch(/^Cognito account: change password \(the token's user\): succeeded/)
     expect(stdout).not.toContain(accessToken)
     expect(
       (await afx('cognito', ['password', '--username', 'alice', '--password', 'Sandbox-alice-2']))
         .code,
     ).toBe(0)
+  })
+
+  it('cognito mfa-setup enrols an authenticator and cognito sign-out ends the sign-in', async () => {
+    const signIn = () =>
+      afx('cognito', [
+        'password',
+        '--username',
+        'alice',
+        '--password',
+        'Sandbox-alice-1',
+        '--json',
+        '--reveal',
+      ])
+    const tokensOf = (stdout: string) => (JSON.parse(stdout) as Run).tokens
+    const first = await signIn()
+    const accessToken = tokensOf(first.stdout).find((token) => token.name === 'access_token')!.value
+
+    const asked: string[] = []
+    const enrolled = await afx('cognito', ['mfa-setup', '--access-token', '-'], {
+      stdin: `${accessToken}\n`,
+      answer: async (question) => {
+        asked.push(question)
+        return '000000'
+      },
+    })
+    // A person at the terminal is told the enrolment, then asked for the app's first code.
+    expect(enrolled.stderr).toMatch(/Add this entry to your authenticator app: otpauth:\/\/totp\//)
+    expect(asked).toEqual([expect.stringMatching(/The code the app shows for the new entry/)])
+    expect(enrolled.code).toBe(1)
+    expect(enrolled.stdout).toMatch(
+      /Cognito refused with (CodeMismatchException|EnableSoftwareTokenMFAException)/,
+    )
+
+    const selfEnrolled = await afx('cognito', [
+      'mfa-setup',
+      '--access-token',
+      accessToken,
+      '--as-authenticator',
+    ])
+    expect(selfEnrolled.code).toBe(0)
+    expect(selfEnrolled.stdout).toContain('The authenticator is enrolled and preferred')
+
+    const signedOut = await afx('cognito', ['sign-out', '--access-token', '-'], {
+      stdin: `${accessToken}\n`,
+    })
+    expect(signedOut.code).toBe(0)
+    expect(signedOut.stdout).toMatch(
+      /^Cognito account: sign out everywhere \(the token's user\): succeeded/,
+    )
+    expect(signedOut.stdout).toContain('Signed out everywhere: the access token is refused')
+    expect(signedOut.stdout).not.toContain(accessToken)
   })
 
   it('exits 1 with Cognito’s words when the user name is taken', async () => {

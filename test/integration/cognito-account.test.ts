@@ -329,7 +329,7 @@ describe('change-password', () => {
       newPassword,
     }).done
 
-    expect(changed.title).toBe("Cognito account: change password (the access token's user)")
+    expect(changed.title).toBe("Cognito account: change password (the token's user)")
     expect(changed.status).toBe('succeeded')
     expect(steps(changed)).toEqual([
       'http: ChangePassword: the current and the new password, with the access token',

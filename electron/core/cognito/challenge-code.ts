@@ -2,8 +2,8 @@
 // used once), a code computed from a TOTP secret (the run acts as the authenticator app), or, by
 // default, a person asked in an input step.
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html#CognitoUserPools-RespondToAuthChallenge-request-ChallengeResponses
+import type { RunContext } from '../runs/run-context'
 import type { StepMeta } from '../runs/run-recorder'
-import type { CognitoSignIn } from './cognito-sign-in'
 import { TOTP_SETTINGS, totpCodeAt } from './totp'
 
 export type CodeSource = {
@@ -15,8 +15,11 @@ export type CodeSource = {
   totp?: { secret: string; why?: string }
 }
 
+/** A run that may have been given a code at the start (a sign-in, an account run). */
+export type CodeHolder = { ctx: RunContext; givenCode?: string | undefined }
+
 /** The code for one challenge, trimmed; each source shows as a step of its own, or in the call. */
-export async function obtainCode(signIn: CognitoSignIn, source: CodeSource): Promise<string> {
+export async function obtainCode(signIn: CodeHolder, source: CodeSource): Promise<string> {
   const given = signIn.givenCode
   if (source.mayUseGivenCode && given !== undefined) {
     // Registered as a secret when the run started: the call that sends it shows its marker.
@@ -33,7 +36,7 @@ export async function obtainCode(signIn: CognitoSignIn, source: CodeSource): Pro
  * Computes the current TOTP code from the secret, as an authenticator app would.
  * @see https://www.rfc-editor.org/rfc/rfc6238#section-4
  */
-async function computeTotpCode(signIn: CognitoSignIn, secret: string, why?: string) {
+async function computeTotpCode(signIn: CodeHolder, secret: string, why?: string) {
   const { ctx } = signIn
   const now = Date.now()
   const { code } = await ctx.compute(

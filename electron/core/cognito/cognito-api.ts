@@ -2,22 +2,20 @@
 // and SECRET_HASH) through @aws-sdk/client-cognito-identity-provider, each call one http step.
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_Operations.html
 import {
-  AssociateSoftwareTokenCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
-  VerifySoftwareTokenCommand,
-  type AssociateSoftwareTokenCommandInput,
   type InitiateAuthCommandInput,
   type RespondToAuthChallengeCommandInput,
-  type VerifySoftwareTokenCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider'
 import type { RunContext } from '../runs/run-context'
 import { createRecordedCognitoClient, type CallMeta } from './recorded-cognito-client'
+import { createSessionApi } from './session-api'
 
 export type CognitoApi = ReturnType<typeof createCognitoApi>
 
 /**
- * The sign-in operations; each call names the step it becomes.
+ * The sign-in operations (and those on the signed-in user, for MFA setup inside a sign-in); each
+ * call names the step it becomes.
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html
  */
 export function createCognitoApi(ctx: RunContext, target: { endpoint: string; region: string }) {
@@ -31,13 +29,6 @@ export function createCognitoApi(ctx: RunContext, target: { endpoint: string; re
       call(meta, (client, options) =>
         client.send(new RespondToAuthChallengeCommand(input), options),
       ),
-    /** @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AssociateSoftwareToken.html */
-    associateSoftwareToken: (meta: CallMeta, input: AssociateSoftwareTokenCommandInput) =>
-      call(meta, (client, options) =>
-        client.send(new AssociateSoftwareTokenCommand(input), options),
-      ),
-    /** @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html */
-    verifySoftwareToken: (meta: CallMeta, input: VerifySoftwareTokenCommandInput) =>
-      call(meta, (client, options) => client.send(new VerifySoftwareTokenCommand(input), options)),
+    ...createSessionApi(call),
   }
 }

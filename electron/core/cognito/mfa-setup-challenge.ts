@@ -3,14 +3,13 @@
 // VerifySoftwareToken checks it, and the session that returns answers MFA_SETUP.
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html
 import { AfxError } from '../errors'
-import { obtainCode } from './challenge-code'
 import {
   challengeList,
   respondToChallenge,
   type AuthAnswer,
   type CognitoSignIn,
 } from './cognito-sign-in'
-import { otpauthUri, TOTP_SETTINGS } from './totp'
+import { enrolAuthenticator } from './enrol-authenticator'
 
 const REF = 'Cognito Developer Guide, TOTP software token MFA'
 
@@ -23,7 +22,7 @@ export async function answerMfaSetup(
   signIn: CognitoSignIn,
   challenge: AuthAnswer,
 ): Promise<AuthAnswer> {
-  const { ctx, api, input } = signIn
+  const { api, input } = signIn
   const canSetUp = challengeList(challenge, 'MFAS_CAN_SETUP')
   if (!canSetUp.includes('SOFTWARE_TOKEN_MFA')) {
     throw new AfxError(
@@ -32,44 +31,18 @@ export async function answerMfaSetup(
       { hint: 'Allow TOTP MFA on the pool, or set the factor up elsewhere first.', ref: REF },
     )
   }
-  const associated = await api.associateSoftwareToken(
-    { title: 'AssociateSoftwareToken: ask for a new TOTP secret', explain: 'cognito.mfa-setup' },
-    { Session: challenge.Session },
-  )
-  const secretCode = associated.SecretCode ?? ''
-  // The name the app lists the entry under: as typed, which a person recognises.
-  const account = input.username ?? signIn.userId
-  const issuer = `Cognito ${input.userPoolId}`
-  await ctx.compute(
-    { title: 'Make the authenticator enrolment (otpauth:// URI)', explain: 'cognito.totp-uri' },
-    { account, issuer, ...TOTP_SETTINGS },
-    () => otpauthUri(secretCode, account, issuer),
-    (uri) => ({
-      otpauthUri: ctx.secrets.add(uri, 'otpauth URI'),
-      SecretCode: ctx.secrets.add(secretCode, 'SecretCode'),
-    }),
-  )
-  const code = await obtainCode(signIn, {
-    ask: {
-      title: 'Enter the first code of the authenticator app',
-      explain: 'cognito.mfa-setup-code',
-      label: 'The code the app shows for the new entry',
+  const verified = await enrolAuthenticator(signIn, api, {
+    proof: { Session: challenge.Session },
+    // The name the app lists the entry under: as typed, which a person recognises.
+    account: input.username ?? signIn.userId,
+    issuer: `Cognito ${input.userPoolId}`,
+    asAuthenticator: input.totpSecret !== undefined,
+    why: 'MFA_SETUP enrols a new authenticator: the code comes from the SecretCode Cognito just issued, not from the TOTP secret given. Sign in with the new secret from now on.',
+    verifyMeta: {
+      title: 'VerifySoftwareToken: the first code turns TOTP on',
+      explain: 'cognito.mfa-setup',
     },
-    // A code given before the secret existed cannot be right.
-    mayUseGivenCode: false,
-    ...(input.totpSecret
-      ? {
-          totp: {
-            secret: secretCode,
-            why: 'MFA_SETUP enrols a new authenticator: the code comes from the SecretCode Cognito just issued, not from the TOTP secret given. Sign in with the new secret from now on.',
-          },
-        }
-      : {}),
   })
-  const verified = await api.verifySoftwareToken(
-    { title: 'VerifySoftwareToken: the first code turns TOTP on', explain: 'cognito.mfa-setup' },
-    { Session: associated.Session, UserCode: code, FriendlyDeviceName: 'Auth Flow Explorer' },
-  )
   return respondToChallenge(
     signIn,
     { title: 'RespondToAuthChallenge (MFA_SETUP): set up', explain: 'cognito.respond-mfa-setup' },

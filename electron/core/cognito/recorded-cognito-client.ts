@@ -2,7 +2,7 @@
 // http step of the run: the request handler records through the step's own fetch.
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_Operations.html
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
-import type { RunContext } from '../runs/run-context'
+import type { FetchStepOptions, RunContext } from '../runs/run-context'
 import type { StepMeta } from '../runs/run-recorder'
 import { createRecordingRequestHandler } from './recording-request-handler'
 
@@ -10,10 +10,14 @@ export type CallMeta = Omit<StepMeta, 'kind'>
 
 type SendOptions = { abortSignal: AbortSignal }
 
-/** Runs `send` as the step `meta` names; a request made outside a call is a bug, and says so. */
+/**
+ * Runs `send` as the step `meta` names (`expected` recognising a refusal the run means to show);
+ * a request made outside a call is a bug, and says so.
+ */
 export type RecordedCall = <T>(
   meta: CallMeta,
   send: (client: CognitoIdentityProviderClient, options: SendOptions) => Promise<T>,
+  expected?: FetchStepOptions,
 ) => Promise<T>
 
 export function createRecordedCognitoClient(
@@ -33,8 +37,8 @@ export function createRecordedCognitoClient(
     }),
   })
   const options = { abortSignal: ctx.signal }
-  return async (meta, send) => {
-    stepFetch = ctx.fetchFor(meta)
+  return async (meta, send, expected) => {
+    stepFetch = ctx.fetchFor(meta, expected)
     try {
       return await send(client, options)
     } finally {

@@ -1,12 +1,14 @@
 // `afx cognito-account <sign-up|confirm|resend|forgot-password|confirm-forgot-password|
-// change-password>`: makes and resets test users of a Cognito user pool through its own API. A
-// code that was just sent (and a new password not given) is asked at the terminal, so one command
-// signs up and confirms, or resets a password, unless --no-confirm stops once the code is sent.
+// change-password|get-user|mfa-setup|sign-out|revoke-token>`: makes and resets test users of a
+// Cognito user pool through its own API, and acts on a signed-in user's tokens. A code that was
+// just sent (and a new password not given) is asked at the terminal, so one command signs up and
+// confirms, or resets a password, unless --no-confirm stops once the code is sent.
 import {
   CognitoAccountInput,
   type CognitoAccountAction,
 } from '../../../shared/cognito-account-input'
 import type { CliContext } from './cli-context'
+import { announceEnrolment } from './announce-enrolment'
 import { cognitoPoolOf, type CognitoPoolOptions } from './cognito-pool-options'
 import { runAndPrint } from './flow-command'
 import { UsageError } from './usage-error'
@@ -20,8 +22,12 @@ export type CognitoAccountCommandOptions = CognitoPoolOptions & {
   passwordStdin: boolean
   /** --new-password P|-: the password to set; asked at the terminal when a reset needs it. */
   newPassword: string | undefined
-  /** --access-token T|-: change-password's proof of a sign-in. */
+  /** --access-token T|-: the proof of a sign-in (change-password, get-user, mfa-setup, sign-out). */
   accessToken: string | undefined
+  /** --refresh-token T|-: revoke-token's refresh token. */
+  refreshToken: string | undefined
+  /** --as-authenticator: mfa-setup computes the first code from the secret Cognito issues. */
+  asAuthenticator: boolean
   /** --attribute name=value, repeated: sign-up's user attributes. */
   attributes: string[]
   /** --code C: the code Cognito sent (confirm, confirm-forgot-password). */
@@ -40,7 +46,14 @@ const VERBS: Record<string, CognitoAccountAction> = {
   'forgot-password': 'forgot-password',
   'confirm-forgot-password': 'confirm-forgot-password',
   'change-password': 'change-password',
+  'get-user': 'get-user',
+  'mfa-setup': 'mfa-setup',
+  'sign-out': 'sign-out',
+  'revoke-token': 'revoke-token',
 }
+
+/** The verbs `afx cognito` hands to this command: they act on a sign-in's tokens. */
+export const SESSION_VERBS = ['mfa-setup', 'sign-out'] as const
 
 export async function cognitoAccountCommand(
   options: CognitoAccountCommandOptions,
@@ -56,6 +69,8 @@ export async function cognitoAccountCommand(
     password: fromStdin.password ?? options.password,
     newPassword: fromStdin.newPassword ?? options.newPassword,
     accessToken: fromStdin.accessToken ?? options.accessToken,
+    refreshToken: fromStdin.refreshToken ?? options.refreshToken,
+    asAuthenticator: options.asAuthenticator || undefined,
     attributes: options.attributes.length > 0 ? readAttributes(options.attributes) : undefined,
     code: options.code,
     confirm: !options.noConfirm,
@@ -65,7 +80,15 @@ export async function cognitoAccountCommand(
     const issue = parsed.error.issues[0]
     throw new UsageError(`${flagOf(issue?.path[0])}: ${issue?.message}`)
   }
-  return runAndPrint(parsed.data, options, ctx)
+  const stopAnnouncing =
+    parsed.data.action === 'mfa-setup' && !parsed.data.asAuthenticator
+      ? announceEnrolment(ctx)
+      : () => {}
+  try {
+    return await runAndPrint(parsed.data, options, ctx)
+  } finally {
+    stopAnnouncing()
+  }
 }
 
 function actionOf(verb: string | undefined): CognitoAccountAction {
@@ -79,16 +102,22 @@ function actionOf(verb: string | undefined): CognitoAccountAction {
 
 /**
  * The secrets given as "-": each takes the next line of stdin, in the order --password,
- * --new-password, --access-token, so none is left in the shell's history.
+ * --new-password, --access-token, --refresh-token, so none is left in the shell's history.
  */
 async function readStdinValues(
   options: CognitoAccountCommandOptions,
   ctx: CliContext,
-): Promise<{ password?: string; newPassword?: string; accessToken?: string }> {
+): Promise<{
+  password?: string
+  newPassword?: string
+  accessToken?: string
+  refreshToken?: string
+}> {
   const wanted = {
     password: options.passwordStdin || options.password === '-',
     newPassword: options.newPassword === '-',
     accessToken: options.accessToken === '-',
+    refreshToken: options.refreshToken === '-',
   }
   const fields = (Object.keys(wanted) as (keyof typeof wanted)[]).filter((field) => wanted[field])
   if (fields.length === 0) return {}
@@ -120,6 +149,8 @@ const FLAGS: Record<string, string> = {
   password: '--password',
   newPassword: '--new-password',
   accessToken: '--access-token',
+  refreshToken: '--refresh-token',
+  asAuthenticator: '--as-authenticator',
   attributes: '--attribute',
   code: '--code',
   confirm: '--no-confirm',

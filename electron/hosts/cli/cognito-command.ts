@@ -3,8 +3,8 @@
 // preferred first factor), or trades a refresh token for new tokens. What a challenge needs is
 // asked at the terminal, unless --code or --totp-secret answers it for a script.
 import { CognitoFlowInput, type CognitoRunFlow } from '../../../shared/cognito-flow-input'
-import { totpEnrolmentOf } from '../../../shared/cognito-totp-enrolment'
 import type { InputField, Run } from '../../../shared/run-model'
+import { announceEnrolment } from './announce-enrolment'
 import type { CliContext } from './cli-context'
 import { cognitoPoolOf, type CognitoPoolOptions } from './cognito-pool-options'
 import { runAndPrint } from './flow-command'
@@ -81,7 +81,7 @@ function flowOf(options: CognitoCommandOptions): string | undefined {
   const flow = Object.hasOwn(VERBS, options.verb) ? VERBS[options.verb] : undefined
   if (flow === undefined) {
     throw new UsageError(
-      `"cognito ${options.verb}" is not a Cognito command; use srp, password, refresh, custom or user-auth.`,
+      `"cognito ${options.verb}" is not a Cognito command; use srp, password, refresh, custom, user-auth, mfa-setup or sign-out.`,
     )
   }
   if (options.authFlow !== undefined && options.authFlow !== flow) {
@@ -103,29 +103,6 @@ async function readStdinOnce(
   if (!isPassword && !isToken) return {}
   const value = (await ctx.readStdin()).trim()
   return isPassword ? { password: value } : { refreshToken: value }
-}
-
-/**
- * Whoever answers MFA_SETUP at the terminal must first add the new secret to an authenticator
- * app: it is theirs, so it is told to them (on stderr) once the run has made the enrolment URI.
- * Returns the unsubscribe.
- */
-function announceEnrolment(ctx: CliContext): () => void {
-  let told = false
-  return ctx.core.events.subscribe((event, payload) => {
-    const run = payload as Run
-    if (told || event !== 'run.updated' || run.flow !== 'cognito') return
-    const enrolment = totpEnrolmentOf(run)
-    if (enrolment === undefined) return
-    told = true
-    const reveal = (secretId: string) => ctx.core.runs.revealSecret(run.id, secretId)
-    ctx.stderr(
-      terminalSafe(
-        `Add this entry to your authenticator app: ${reveal(enrolment.uriSecretId)}\n` +
-          `(or type its secret: ${reveal(enrolment.secretCodeSecretId)})`,
-      ),
-    )
-  })
 }
 
 /**

@@ -32,10 +32,19 @@ Usage:
                                  asked on the terminal when not given
   afx cognito-account change-password --access-token T|- --password P|- --new-password P|-
                                  change a signed-in user's password
-      (all six)                  [--client-secret S] [--region R] [--endpoint URL] [--profile NAME]
+  afx cognito-account get-user --access-token T|-   read the token's user and MFA settings
+  afx cognito mfa-setup --access-token T|- [--as-authenticator]
+                                 enrol an authenticator app for the signed-in user (the otpauth://
+                                 URI is printed; the first code is asked, or computed with
+                                 --as-authenticator) and make TOTP the preferred factor
+  afx cognito sign-out --access-token T|-
+                                 GlobalSignOut, then show that Cognito refuses the token
+  afx cognito-account revoke-token --refresh-token T|-   RevokeToken (client secret as given)
+      (all of these)             [--client-secret S] [--region R] [--endpoint URL] [--profile NAME]
                                  [--json] [--reveal]; SECRET_HASH is made when a secret is given;
                                  each value given as "-" takes the next line of stdin, in the order
-                                 --password, --new-password, --access-token
+                                 --password, --new-password, --access-token, --refresh-token;
+                                 mfa-setup and sign-out work under both cognito and cognito-account
   afx verify <jwt> [--issuer URL | --jwks URL | --key FILE] [--client-id ID] [--nonce N]
            [--max-age S] [--skew S] [--kind id_token|access_token] [--json]
                                  verify the signature and check every claim; exit 1 on a failure

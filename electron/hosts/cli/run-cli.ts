@@ -10,7 +10,7 @@ import { toWireError } from '../../core/to-wire-error'
 import type { CliContext } from './cli-context'
 import { decodeCommand, formatErrorLine } from './decode-command'
 import { cognitoCommand } from './cognito-command'
-import { cognitoAccountCommand } from './cognito-account-command'
+import { cognitoAccountCommand, SESSION_VERBS } from './cognito-account-command'
 import { flowCommand } from './flow-command'
 import { profilesCommand } from './profiles-command'
 import { readPassphrase } from './read-passphrase'
@@ -117,6 +117,10 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
       )
     case 'cognito':
       if (args.length > 1) throw new UsageError('cognito takes one verb, then options.')
+      // mfa-setup and sign-out act on a sign-in's tokens: account actions by another name.
+      if (SESSION_VERBS.some((verb) => verb === args[0])) {
+        return cognitoAccountCommand(accountOptions(args, values), await unlockedFor('cli'))
+      }
       return cognitoCommand(
         {
           ...cognitoCommonOptions(args, values),
@@ -130,17 +134,7 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
       )
     case 'cognito-account':
       if (args.length > 1) throw new UsageError('cognito-account takes one verb, then options.')
-      return cognitoAccountCommand(
-        {
-          ...cognitoCommonOptions(args, values),
-          newPassword: values['new-password'],
-          accessToken: values['access-token'],
-          attributes: values.attribute ?? [],
-          code: values.code,
-          noConfirm: values['no-confirm'] ?? false,
-        },
-        await unlockedFor('cli'),
-      )
+      return cognitoAccountCommand(accountOptions(args, values), await unlockedFor('cli'))
     case 'verify':
       if (args.length > 1) throw new UsageError('verify takes exactly one token.')
       return verifyCommand(
@@ -213,6 +207,20 @@ function cognitoCommonOptions(
   }
 }
 
+/** What `afx cognito-account` (and `afx cognito mfa-setup|sign-out`) take. */
+function accountOptions(args: string[], values: ReturnType<typeof parseCommandLine>['values']) {
+  return {
+    ...cognitoCommonOptions(args, values),
+    newPassword: values['new-password'],
+    accessToken: values['access-token'],
+    refreshToken: values['refresh-token'],
+    asAuthenticator: values['as-authenticator'] ?? false,
+    attributes: values.attribute ?? [],
+    code: values.code,
+    noConfirm: values['no-confirm'] ?? false,
+  }
+}
+
 function parseCommandLine(argv: string[]) {
   try {
     return parseArgs({
@@ -273,6 +281,7 @@ function parseCommandLine(argv: string[]) {
         'access-token': { type: 'string' },
         attribute: { type: 'string', multiple: true },
         'no-confirm': { type: 'boolean' },
+        'as-authenticator': { type: 'boolean' },
       },
     })
   } catch (error) {

@@ -1,5 +1,6 @@
 // Makes and resets test users of a Cognito user pool: the pool and app client, the account action
-// (sign up, confirm, resend the code, reset or change a password) and the fields that action
+// (sign up, confirm, resend the code, reset or change a password; with a sign-in's tokens, read
+// the user, enrol an authenticator, sign out, revoke a refresh token) and the fields that action
 // takes. A code sent during the run is asked for in the run, as it comes.
 import { useState, type FormEvent } from 'react'
 import {
@@ -24,6 +25,8 @@ type AccountDraft = {
   code: string
   newPassword: string
   accessToken: string
+  refreshToken: string
+  asAuthenticator: boolean
   confirm: boolean
 }
 
@@ -58,6 +61,26 @@ const ACTIONS: readonly { value: CognitoAccountAction; label: string; note: stri
     label: 'Change the password (ChangePassword)',
     note: 'A signed-in user changes the password: the access token of a sign-in says who.',
   },
+  {
+    value: 'get-user',
+    label: 'Read the user (GetUser)',
+    note: "The access token's user: name, attributes and MFA settings, as Cognito answers them.",
+  },
+  {
+    value: 'mfa-setup',
+    label: 'Set up an authenticator app (AssociateSoftwareToken, VerifySoftwareToken)',
+    note: 'Enrols TOTP for the signed-in user: scan the QR code shown in the run, type the first code, and TOTP becomes the preferred factor.',
+  },
+  {
+    value: 'sign-out',
+    label: 'Sign out everywhere (GlobalSignOut)',
+    note: 'Ends every sign-in of the user, then shows that Cognito refuses the same access token.',
+  },
+  {
+    value: 'revoke-token',
+    label: 'Revoke a refresh token (RevokeToken)',
+    note: 'Ends one sign-in: the refresh token and the tokens minted from it (token revocation must be on for the client).',
+  },
 ]
 
 export function CognitoAccountForm({ onStart }: Props) {
@@ -70,6 +93,8 @@ export function CognitoAccountForm({ onStart }: Props) {
     code: '',
     newPassword: '',
     accessToken: '',
+    refreshToken: '',
+    asAuthenticator: false,
     confirm: true,
   })
   const [stepByStep, setStepByStep] = useState(false)
@@ -90,6 +115,8 @@ export function CognitoAccountForm({ onStart }: Props) {
       ...(uses('code') && code ? { code } : {}),
       ...(uses('newPassword') && draft.newPassword ? { newPassword: draft.newPassword } : {}),
       ...(uses('accessToken') ? { accessToken: draft.accessToken.trim() } : {}),
+      ...(uses('refreshToken') ? { refreshToken: draft.refreshToken.trim() } : {}),
+      ...(uses('asAuthenticator') ? { asAuthenticator: draft.asAuthenticator } : {}),
       confirm: !uses('confirm') || draft.confirm,
       mode: stepByStep ? 'step' : 'auto',
     })
@@ -126,11 +153,14 @@ export function CognitoAccountForm({ onStart }: Props) {
           placeholder="asked for in the run when empty"
         />
       )}
+      {uses('accessToken') && (
+        <TextField label="Access token" type="password" {...bind('accessToken')} required />
+      )}
       {action === 'change-password' && (
-        <>
-          <TextField label="Access token" type="password" {...bind('accessToken')} required />
-          <TextField label="Current password" type="password" {...bind('password')} required />
-        </>
+        <TextField label="Current password" type="password" {...bind('password')} required />
+      )}
+      {uses('refreshToken') && (
+        <TextField label="Refresh token" type="password" {...bind('refreshToken')} required />
       )}
       {uses('newPassword') && (
         <TextField
@@ -149,6 +179,13 @@ export function CognitoAccountForm({ onStart }: Props) {
             label="Ask for the code and confirm in the same run"
             checked={draft.confirm}
             onChange={bind('confirm').onChange}
+          />
+        )}
+        {uses('asAuthenticator') && (
+          <CheckField
+            label="The run is the authenticator (computes the first code itself)"
+            checked={draft.asAuthenticator}
+            onChange={bind('asAuthenticator').onChange}
           />
         )}
         <CheckField label="Step by step" checked={stepByStep} onChange={setStepByStep} />

@@ -41,6 +41,10 @@ describe('CognitoAccountInput', () => {
         newPassword: 'Sandbox-u-2',
       },
     ],
+    [{ action: 'get-user', accessToken: 'eyJ…' }],
+    [{ action: 'mfa-setup', accessToken: 'eyJ…', asAuthenticator: true }],
+    [{ action: 'sign-out', accessToken: 'eyJ…' }],
+    [{ action: 'revoke-token', refreshToken: 'eyJjdHk…' }],
   ])('accepts %j', (fields) => {
     expect(verdict(fields)).toBe('ok')
   })
@@ -78,6 +82,19 @@ describe('CognitoAccountInput', () => {
     [
       { action: 'sign-up', username: 'u', password: 'Sandbox-u-1', attributes: { 'e mail': 'x' } },
       'attributes.e mail: An attribute name looks like email, phone_number or custom:team.',
+    ],
+    [
+      { action: 'sign-out' },
+      'accessToken: Signing out needs the access token of a sign-in of the user.',
+    ],
+    [{ action: 'revoke-token' }, 'refreshToken: Revoking needs the refresh token.'],
+    [
+      { action: 'get-user', accessToken: 't', asAuthenticator: true },
+      'asAuthenticator: Acting as the authenticator is not used by get-user; it is for mfa-setup.',
+    ],
+    [
+      { action: 'mfa-setup', accessToken: 't', code: '123456' },
+      'code: A code is not used by mfa-setup; it is for confirm-sign-up, confirm-forgot-password.',
     ],
     [{ action: 'delete-user', username: 'u' }, expect.stringMatching(/^action: /)],
   ])('refuses %j in words', (fields, expected) => {

@@ -18,6 +18,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider'
 import type { RunContext } from '../../runs/run-context'
 import { createRecordedCognitoClient, type CallMeta } from '../recorded-cognito-client'
+import { createSessionApi } from '../session-api'
 
 export type AccountApi = ReturnType<typeof createAccountApi>
 
@@ -51,5 +52,6 @@ export function createAccountApi(ctx: RunContext, target: { endpoint: string; re
     /** @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ChangePassword.html */
     changePassword: (meta: CallMeta, input: ChangePasswordCommandInput) =>
       call(meta, (client, options) => client.send(new ChangePasswordCommand(input), options)),
+    ...createSessionApi(call),
   }
 }

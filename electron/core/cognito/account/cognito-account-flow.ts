@@ -13,6 +13,7 @@ import { SecretHasher } from '../secret-hash-step'
 import { createAccountApi } from './account-api'
 import type { AccountRun } from './account-run'
 import { changePassword, confirmForgotPassword, forgotPassword } from './password-actions'
+import { getUser, revokeToken, setUpAuthenticator, signOut } from './session-actions'
 import { confirmSignUp, resendCode, signUp } from './sign-up-actions'
 
 const ACTIONS: Record<
@@ -28,11 +29,15 @@ const ACTIONS: Record<
     run: (run) => confirmForgotPassword(run),
   },
   'change-password': { name: 'change password', run: changePassword },
+  'get-user': { name: 'read the user', run: getUser },
+  'mfa-setup': { name: 'set up an authenticator', run: setUpAuthenticator },
+  'sign-out': { name: 'sign out everywhere', run: signOut },
+  'revoke-token': { name: 'revoke a refresh token', run: revokeToken },
 }
 
 export const cognitoAccountFlow: FlowDefinition<CognitoAccountInput> = {
   title: (input) =>
-    `Cognito account: ${ACTIONS[input.action].name} (${input.username ?? "the access token's user"})`,
+    `Cognito account: ${ACTIONS[input.action].name} (${input.username ?? "the token's user"})`,
   async run(ctx, input) {
     keepInputSecrets(ctx, input)
     await ACTIONS[input.action].run({
@@ -58,6 +63,7 @@ function keepInputSecrets(ctx: RunContext, input: CognitoAccountInput): void {
     newPassword: 'new_password',
     code: 'code',
     accessToken: 'access_token',
+    refreshToken: 'refresh_token',
   } as const
   for (const [field, label] of Object.entries(labels)) {
     const value = input[field as keyof typeof labels]
