@@ -220,7 +220,8 @@ describe('afx cognito refresh', () => {
 
 describe('afx cognito usage errors (exit 2)', () => {
   it.each([
-    [['sign-out', '--username', 'alice'], /"cognito sign-out" is not a Cognito command/],
+    [['sign-out', '--username', 'alice'], /--access-token: Signing out needs the access token/],
+    [['sign-off'], /"cognito sign-off" is not a Cognito command/],
     [['refresh'], /--refresh-token: REFRESH_TOKEN_AUTH needs the refresh token/],
     [['refresh', '--refresh-token', 't', '--auth-flow', 'USER_SRP_AUTH'], /contradicts/],
     [['srp', '--username', 'tom', '--password-stdin', '--refresh-token', '-'], /stdin holds one/],
