@@ -1,9 +1,10 @@
 // What starting a Cognito run takes: the user pool, the app client, the user and the flow (a
 // sign-in, choice-based or not, or a refresh token traded for new tokens), and optionally answers
-// given in advance for scripts. The password, client secret, refresh token, code and TOTP secret go straight into the
-// run's secret box.
+// given in advance for scripts, and a device remembered earlier. The password, client secret,
+// refresh token, code, TOTP secret and device password go straight into the run's secret box.
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
 import { z } from 'zod'
+import { CognitoClientSettings } from './cognito-app-client'
 
 /** The InitiateAuth flows that sign a person in from this client (no admin flows). */
 export const CognitoAuthFlow = z.enum([
@@ -43,6 +44,22 @@ export const TotpSecret = z
   .regex(/^[A-Z2-7]+=*$/i, 'A TOTP secret is base32: the letters A-Z and the digits 2-7.')
   .max(256)
 
+/**
+ * A device Cognito remembers for this user, as an earlier run kept it: the device key and group
+ * key from NewDeviceMetadata, and the device password the run made (a secret). With it, the
+ * sign-in proves the device (DEVICE_SRP_AUTH) instead of answering MFA.
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
+ */
+export const CognitoRememberedDevice = z.object({
+  deviceKey: z
+    .string()
+    .regex(/^[\w-]+_[0-9a-f-]+$/, 'A device key looks like us-east-1_ followed by a UUID.')
+    .max(55),
+  deviceGroupKey: z.string().min(1, 'The device group key is required.').max(1024),
+  devicePassword: z.string().min(1, 'The device password is required.').max(1024),
+})
+export type CognitoRememberedDevice = z.infer<typeof CognitoRememberedDevice>
+
 export const CognitoFlowInput = z
   .object({
     flow: z.literal('cognito'),
@@ -69,6 +86,20 @@ export const CognitoFlowInput = z
     password: z.string().max(256).optional(),
     /** REFRESH_TOKEN_AUTH: the refresh token of an earlier sign-in. */
     refreshToken: z.string().min(1).max(8192).optional(),
+    /**
+     * REFRESH_TOKEN_AUTH: which call trades the refresh token. GetTokensFromRefreshToken is the
+     * one a client that rotates refresh tokens must use (and the one that returns a new one).
+     */
+    refreshWith: z
+      .enum(['InitiateAuth', 'GetTokensFromRefreshToken'], {
+        error: 'Refresh with InitiateAuth or GetTokensFromRefreshToken.',
+      })
+      .optional(),
+    /**
+     * The app client's settings as a profile last imported them (filled in by the engine from
+     * the profile): the run lints them for this flow before it sends anything.
+     */
+    clientSettings: CognitoClientSettings.optional(),
     authFlow: CognitoRunFlow.default('USER_SRP_AUTH'),
     /** USER_AUTH: the first factor to ask for (PREFERRED_CHALLENGE); none lets Cognito offer. */
     preferredChallenge: UserAuthChallenge.optional(),
@@ -79,6 +110,14 @@ export const CognitoFlowInput = z
      * the authenticator when MFA_SETUP enrols a new one (with the secret Cognito then issues).
      */
     totpSecret: TotpSecret.optional(),
+    /** A device remembered earlier: its key goes with the sign-in, and it proves itself. */
+    device: CognitoRememberedDevice.optional(),
+    /**
+     * What to do with a new device key Cognito gives with the tokens: true confirms the device
+     * (ConfirmDevice) and remembers it (UpdateDeviceStatus), false confirms it only; absent, the
+     * run only shows the key, so exploring a real pool leaves no device on the user's account.
+     */
+    rememberDevice: z.boolean().optional(),
     /** `step`: each step waits, prepared, until advanced. */
     mode: z.enum(['auto', 'step']).default('auto'),
   })
@@ -101,6 +140,10 @@ export const CognitoFlowInput = z
   .refine((input) => input.authFlow !== 'REFRESH_TOKEN_AUTH' || Boolean(input.refreshToken), {
     message: 'REFRESH_TOKEN_AUTH needs the refresh token.',
     path: ['refreshToken'],
+  })
+  .refine((input) => input.authFlow === 'REFRESH_TOKEN_AUTH' || input.refreshWith === undefined, {
+    message: 'Choosing the refresh call belongs to REFRESH_TOKEN_AUTH.',
+    path: ['refreshWith'],
   })
   .refine((input) => !(input.code && input.totpSecret), {
     message: 'Give a code or a TOTP secret to compute codes from, not both.',

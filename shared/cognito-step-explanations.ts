@@ -6,6 +6,7 @@ import type { StepExplanation } from './step-explanations'
 const COGNITO_API = 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference'
 const COGNITO_GUIDE = 'https://docs.aws.amazon.com/cognito/latest/developerguide'
 const RESPOND_TO_AUTH_CHALLENGE = `${COGNITO_API}/API_RespondToAuthChallenge.html`
+const DEVICE_TRACKING = `${COGNITO_GUIDE}/amazon-cognito-user-pools-device-tracking.html`
 
 export const COGNITO_STEPS = {
   'tokens.cognito-checks': {
@@ -62,6 +63,16 @@ export const COGNITO_STEPS = {
     text: 'The client trades the refresh token of an earlier sign-in for new ID and access tokens, with no password and no challenge. A client with a secret adds SECRET_HASH over the user name Cognito knows (cognito:username), since the refresh token carries no name the client could read.',
     ref: 'Amazon Cognito: refresh tokens',
     url: `${COGNITO_GUIDE}/amazon-cognito-user-pools-using-the-refresh-token.html`,
+  },
+  'cognito.get-tokens-from-refresh-token': {
+    text: 'An app client that rotates refresh tokens refreshes here instead of InitiateAuth: it sends the refresh token and its client secret itself (no SECRET_HASH), and gets new ID and access tokens with a new refresh token. The old refresh token then works only for a short retry grace period.',
+    ref: 'Amazon Cognito API: GetTokensFromRefreshToken',
+    url: `${COGNITO_API}/API_GetTokensFromRefreshToken.html`,
+  },
+  'cognito.client-lint': {
+    text: "Before anything is sent, the app client's settings, as the profile last imported them (DescribeUserPoolClient), are read for this flow: is the auth flow enabled, does the client need a secret, does it rotate refresh tokens. Only a warning: the settings may have changed since, and Cognito's answer decides.",
+    ref: 'Amazon Cognito API: UserPoolClientType',
+    url: `${COGNITO_API}/API_UserPoolClientType.html`,
   },
   'cognito.refresh-username': {
     text: "This app client has a secret, so the refresh needs SECRET_HASH, and the hash is over the user's name as Cognito stores it. That is the cognito:username claim of the earlier tokens (the sub when the email is the user name), not an alias.",
@@ -162,5 +173,50 @@ export const COGNITO_STEPS = {
     text: 'The client sends the answer to the custom challenge. The triggers may ask again, ask something else, or let Cognito issue tokens.',
     ref: 'Amazon Cognito API: RespondToAuthChallenge',
     url: RESPOND_TO_AUTH_CHALLENGE,
+  },
+  'cognito.device-srp-a': {
+    text: 'A remembered device proves itself with SRP too, with a fresh secret a and public SRP_A of its own. The device group key takes the place of the pool name, and the device key the place of the user name.',
+    ref: 'Amazon Cognito: signing in with a device',
+    url: DEVICE_TRACKING,
+  },
+  'cognito.device-srp-auth': {
+    text: 'Instead of asking for an MFA code, Cognito asked this remembered device to prove itself (DEVICE_SRP_AUTH). The client answers with the device key and the device SRP_A; Cognito replies with SRP_B, a salt and a secret block from the verifier stored when the device was confirmed.',
+    ref: 'Amazon Cognito API: RespondToAuthChallenge',
+    url: RESPOND_TO_AUTH_CHALLENGE,
+  },
+  'cognito.device-claim': {
+    text: 'The device signs a claim exactly as a user proves a password, with the device password in place of the password. Only a client holding the device password made when the device was confirmed can compute it.',
+    ref: 'Amazon Cognito: signing in with a device',
+    url: DEVICE_TRACKING,
+  },
+  'cognito.device-password-verifier': {
+    text: 'The signed device claim goes to Cognito (DEVICE_PASSWORD_VERIFIER); the device password itself never leaves the device. A valid claim stands in for the second factor and Cognito issues the tokens; a wrong one is refused with the same words as a wrong password.',
+    ref: 'Amazon Cognito API: RespondToAuthChallenge',
+    url: RESPOND_TO_AUTH_CHALLENGE,
+  },
+  'cognito.device-verifier': {
+    text: 'Cognito gave this sign-in a new device key and group key. The client makes a random device password and derives an SRP verifier from it, so Cognito can later check the device without ever learning the password.',
+    ref: 'Amazon Cognito API: DeviceSecretVerifierConfigType',
+    url: `${COGNITO_API}/API_DeviceSecretVerifierConfigType.html`,
+  },
+  'cognito.confirm-device': {
+    text: "The client registers the device with the signed-in user's access token, sending the verifier and salt, never the device password. In a pool that remembers devices only when users opt in, Cognito answers that the user must still be asked (UserConfirmationNecessary).",
+    ref: 'Amazon Cognito API: ConfirmDevice',
+    url: `${COGNITO_API}/API_ConfirmDevice.html`,
+  },
+  'cognito.remember-device': {
+    text: 'The user chose to remember this device, and the client tells Cognito so. From now on a sign-in that presents this device key proves the device instead of answering MFA, until the device is set not remembered or forgotten.',
+    ref: 'Amazon Cognito API: UpdateDeviceStatus',
+    url: `${COGNITO_API}/API_UpdateDeviceStatus.html`,
+  },
+  'cognito.keep-device': {
+    text: 'A remembered device is three values the client keeps: the device key, the device group key and the device password. Lose the device password and the device cannot prove itself any more; a sign-in without the device gets a new device key instead.',
+    ref: 'Amazon Cognito: getting a device key',
+    url: DEVICE_TRACKING,
+  },
+  'cognito.device-forgotten': {
+    text: "Cognito no longer knows the device this sign-in presented: it was forgotten (ForgetDevice), or belongs to another user. Like AWS's own clients, the run sends the same answer again without DEVICE_KEY, so the sign-in goes on as from a new device.",
+    ref: 'Amazon Cognito API: ForgetDevice',
+    url: `${COGNITO_API}/API_ForgetDevice.html`,
   },
 } satisfies Record<string, StepExplanation>

@@ -1,6 +1,6 @@
 // Where a Cognito run keeps the authenticator enrolment of MFA_SETUP (the otpauth:// URI and the
 // SecretCode, both secrets), so each face can hand them to the person who must scan or type them.
-import { SECRET_MARKER, type Run } from './run-model'
+import { secretIdIn, type Run } from './run-model'
 
 /** The secret ids behind the enrolment's two values, to reveal on request. */
 export type TotpEnrolment = { uriSecretId: string; secretCodeSecretId: string }
@@ -10,10 +10,7 @@ export function totpEnrolmentOf(run: Pick<Run, 'steps'>): TotpEnrolment | undefi
   const step = run.steps.findLast(
     (candidate) => candidate.explain === 'cognito.totp-uri' && candidate.status === 'done',
   )
-  const uriSecretId = secretIdOf(step?.outputs.otpauthUri)
-  const secretCodeSecretId = secretIdOf(step?.outputs.SecretCode)
+  const uriSecretId = secretIdIn(step?.outputs.otpauthUri)
+  const secretCodeSecretId = secretIdIn(step?.outputs.SecretCode)
   return uriSecretId && secretCodeSecretId ? { uriSecretId, secretCodeSecretId } : undefined
 }
-
-const secretIdOf = (marker: unknown) =>
-  typeof marker === 'string' ? [...marker.matchAll(SECRET_MARKER)][0]?.[1] : undefined

@@ -31,6 +31,7 @@ export const methodNames = [
   'profiles.export',
   'profiles.import',
   'keys.generate',
+  'cognito.describeClient',
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

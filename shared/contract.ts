@@ -3,6 +3,8 @@
 import { z } from 'zod'
 import type { EventName, MethodName } from './contract-names'
 import type { Result } from './result'
+import { CognitoClientSettings } from './cognito-app-client'
+import { DescribeClientInput } from './cognito-describe-input'
 import { ClientKeyAlg, GeneratedClientKey, StartRunInput } from './flow-input'
 import { InputValues, Run, RunId, RunSummary, StepEdits } from './run-model'
 import { OutboxMessage, SandboxStatus } from './sandbox-model'
@@ -124,6 +126,11 @@ export const contract = {
     ),
     /** A key pair for a private_key_jwt client: the private JWK to keep, the public to register. */
     'keys.generate': call(z.strictObject({ alg: ClientKeyAlg }), GeneratedClientKey),
+    /**
+     * Reads a Cognito app client's settings, and its pool's, with the user's AWS credentials
+     * (none for the sandbox): the secret is never returned, only whether there is one.
+     */
+    'cognito.describeClient': call(DescribeClientInput, CognitoClientSettings),
   } satisfies Record<MethodName, ReturnType<typeof call>>,
   events: {
     'sandbox.changed': SandboxStatus,

@@ -155,3 +155,7 @@ export type InputValues = z.infer<typeof InputValues>
 
 /** A secret inside run data: «secret:<id>:<label>». */
 export const SECRET_MARKER = /«secret:([\w-]+):([^»]*)»/g
+
+/** The id of the first secret marker in a value (a step output, a token), if it holds one. */
+export const secretIdIn = (value: unknown): string | undefined =>
+  typeof value === 'string' ? [...value.matchAll(SECRET_MARKER)][0]?.[1] : undefined

@@ -35,6 +35,10 @@ export const CognitoSandboxClient = z.object({
   clientSecret: z.string().optional(),
   explicitAuthFlows: z.array(z.string()),
   label: z.string(),
+  /** Present when the client rotates refresh tokens (GetTokensFromRefreshToken only). */
+  refreshTokenRotation: z
+    .object({ retryGracePeriodSeconds: z.number().int().min(0).max(60) })
+    .optional(),
 })
 export type CognitoSandboxClient = z.infer<typeof CognitoSandboxClient>
 
@@ -65,6 +69,12 @@ export const CognitoSandboxDescription = z.object({
   users: z.array(CognitoSandboxUser),
   /** The scripted CUSTOM_AUTH challenge. */
   customChallenge: z.object({ question: z.string(), answer: z.string() }),
+  /** The pool's remembered-device setting (DeviceConfiguration), and what it means. */
+  deviceTracking: z.object({
+    challengeRequiredOnNewDevice: z.boolean(),
+    deviceOnlyRememberedOnUserPrompt: z.boolean(),
+    label: z.string(),
+  }),
 })
 export type CognitoSandboxDescription = z.infer<typeof CognitoSandboxDescription>
 

@@ -2,6 +2,7 @@
 // each secret lives. Profiles reach the renderer without secret values: only whether a secret is
 // kept and where (the OS keychain, the passphrase vault, or this session's memory).
 import { z } from 'zod'
+import { CognitoClientSettings } from './cognito-app-client'
 import { CognitoRegion, CognitoUserPoolId } from './cognito-flow-input'
 import { ClientAuthMethod, HttpUrl, ProviderEndpoints, RedirectInput } from './flow-input'
 
@@ -61,6 +62,8 @@ const ClientFields = {
   scope: z.string().max(2000).optional(),
   extraParams: z.record(z.string().max(200), z.string().max(4000)).optional(),
   redirect: RedirectInput.optional(),
+  /** A Cognito client's settings as last imported from AWS, for the app-client linter. */
+  cognitoSettings: CognitoClientSettings.optional(),
 }
 
 /** A client as shown: whether its secret is kept, and where; never the value. */

@@ -5,6 +5,7 @@ import type { WorkspaceStatus } from '../../shared/workspace-model'
 import packageJson from '../../package.json' with { type: 'json' }
 import { PRODUCT_NAME } from './app/data-dir'
 import type { CoreOptions } from './create-core'
+import { describeAppClient } from './cognito/describe-app-client'
 import { exportRun } from './export/export-run'
 import { readScenario } from './export/run-scenario'
 import { generateClientKey } from './oauth/generate-client-key'
@@ -70,5 +71,6 @@ export function createContractImpl(
     'profiles.import': async ({ content, passphrase }) =>
       workspace.importProfiles(content, passphrase),
     'keys.generate': ({ alg }) => generateClientKey(alg),
+    'cognito.describeClient': (target) => describeAppClient(target),
   }
 }

@@ -5,6 +5,7 @@ import { createContractImpl } from './contract-impl'
 import { EventBus } from './event-bus'
 import { join } from 'node:path'
 import { LoopbackListener } from './loopback/loopback-listener'
+import { fillProfileSettings } from './profiles/fill-profile-settings'
 import { fillProfileSecret } from './profiles/fill-profile-secret'
 import { RunHistory } from './runs/run-history'
 import { RunService } from './runs/run-service'
@@ -51,7 +52,14 @@ export function createCore(options: CoreOptions): Core {
     events,
     history,
     prepareInput: (input) =>
-      fillProfileSecret(input, (profile, clientId) => workspace.clientSecretOf(profile, clientId)),
+      fillProfileSettings(
+        fillProfileSecret(input, (profile, clientId) =>
+          workspace.clientSecretOf(profile, clientId),
+        ),
+        (profile, clientId) =>
+          workspace.getProfile(profile).clients.find((client) => client.clientId === clientId)
+            ?.cognitoSettings,
+      ),
     deps: {
       fetch: options.fetch ?? fetch,
       openBrowser: options.openBrowser,

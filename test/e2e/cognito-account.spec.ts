@@ -56,7 +56,7 @@ test('signs a new user up, confirms it with the code from the outbox, then signs
   await page.getByLabel('Cognito sign-in (SRP, MFA)').check()
   const signIn = page.getByRole('form', { name: 'Cognito sign-in' })
   await signIn.getByLabel('User name').fill('tester1')
-  await signIn.getByLabel('Password').fill('Sandbox-tester-1')
+  await signIn.getByLabel('Password', { exact: true }).fill('Sandbox-tester-1')
   await signIn.getByRole('button', { name: 'Sign in' }).click()
   await expect(
     page.getByRole('region', { name: /Cognito sign-in/ }).getByRole('status'),

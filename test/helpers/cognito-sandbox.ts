@@ -21,6 +21,7 @@ import { testCore } from './test-impl'
 export const PUBLIC_WEB = 'afxsandboxpublicweb0000001' // SRP, refresh, custom; no USER_AUTH
 export const PUBLIC_ALL = 'afxsandboxpublicall0000002' // + USER_PASSWORD_AUTH, USER_AUTH
 export const CONFIDENTIAL = 'afxsandboxconfidential0003' // as PUBLIC_ALL, with a client secret
+export const ROTATING = 'afxsandboxrotating00000004' // SRP, password, refresh; rotates refresh tokens
 
 /** A demo user's password. */
 export const sandboxPassword = (user: string) => `Sandbox-${user}-1`

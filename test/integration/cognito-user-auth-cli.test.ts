@@ -69,7 +69,9 @@ describe('afx cognito user-auth', () => {
     const cli = runCliInProcess(['cognito', 'passwordless', '--username', 'olga'])
 
     expect(await cli.exitCode).toBe(2)
-    expect(cli.stderr.join('\n')).toContain('use srp, password, refresh, custom, user-auth, mfa-setup or sign-out')
+    expect(cli.stderr.join('\n')).toContain(
+      'use srp, password, refresh, custom, user-auth, mfa-setup, sign-out or describe',
+    )
   })
 })
 

@@ -9,6 +9,7 @@ import {
   type AuthAnswer,
   type CognitoSignIn,
 } from './cognito-sign-in'
+import { answerDevicePasswordVerifier, answerDeviceSrpAuth } from './device-challenges'
 import { answerMfaCode, answerSelectMfaType } from './mfa-code-challenges'
 import { answerMfaSetup } from './mfa-setup-challenge'
 import { answerPasswordVerifier } from './password-verifier-challenge'
@@ -27,6 +28,8 @@ const ANSWERS: Readonly<Record<string, Answer>> = {
   NEW_PASSWORD_REQUIRED: answerNewPassword,
   CUSTOM_CHALLENGE: answerCustomChallenge,
   SELECT_CHALLENGE: answerSelectChallenge,
+  DEVICE_SRP_AUTH: answerDeviceSrpAuth,
+  DEVICE_PASSWORD_VERIFIER: answerDevicePasswordVerifier,
 }
 
 const REF = 'AWS Cognito API Reference, RespondToAuthChallenge (ChallengeName)'
@@ -49,7 +52,7 @@ export function answerChallenge(signIn: CognitoSignIn, challenge: AuthAnswer): P
       'COGNITO_UNSUPPORTED_CHALLENGE',
       `Cognito asked for ${name}, which Auth Flow Explorer does not answer yet.`,
       {
-        hint: 'Device challenges (DEVICE_SRP_AUTH) and passkeys (WEB_AUTHN) come later; try a client or user without them.',
+        hint: 'Passkeys (WEB_AUTHN) come later; try a client or user without them.',
         ref: REF,
       },
     )

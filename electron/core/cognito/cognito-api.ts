@@ -2,14 +2,17 @@
 // and SECRET_HASH) through @aws-sdk/client-cognito-identity-provider, each call one http step.
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_Operations.html
 import {
+  GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  type GetTokensFromRefreshTokenCommandInput,
   type InitiateAuthCommandInput,
   type RespondToAuthChallengeCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider'
 import type { RunContext } from '../runs/run-context'
 import { createRecordedCognitoClient, type CallMeta } from './recorded-cognito-client'
 import { createSessionApi } from './session-api'
+import { createDeviceApi } from './device-api'
 
 export type CognitoApi = ReturnType<typeof createCognitoApi>
 
@@ -29,6 +32,12 @@ export function createCognitoApi(ctx: RunContext, target: { endpoint: string; re
       call(meta, (client, options) =>
         client.send(new RespondToAuthChallengeCommand(input), options),
       ),
+    /** @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html */
+    getTokensFromRefreshToken: (meta: CallMeta, input: GetTokensFromRefreshTokenCommandInput) =>
+      call(meta, (client, options) =>
+        client.send(new GetTokensFromRefreshTokenCommand(input), options),
+      ),
     ...createSessionApi(call),
+    ...createDeviceApi(call),
   }
 }

@@ -11,6 +11,7 @@ const REF_RESPOND = 'AWS Cognito API Reference, RespondToAuthChallenge (Errors)'
 const REF_SECRET_HASH = 'Cognito Developer Guide, computing secret hash values'
 const REF_CONFIRM_SIGN_UP = 'AWS Cognito API Reference, ConfirmSignUp (Errors)'
 const REF_FORGOT_PASSWORD = 'AWS Cognito API Reference, ForgotPassword (Errors)'
+const REF_ROTATION = 'AWS Cognito API Reference, GetTokensFromRefreshToken (Errors)'
 
 const MESSAGE_HINTS: { pattern: RegExp; hint: (match: RegExpExecArray) => Hint }[] = [
   {
@@ -39,6 +40,13 @@ const MESSAGE_HINTS: { pattern: RegExp; hint: (match: RegExpExecArray) => Hint }
     hint: () => ({
       hint: "A challenge session answers one challenge, once, within the app client's AuthSessionValidity (3 minutes by default): start the sign-in again.",
       ref: REF_RESPOND,
+    }),
+  },
+  {
+    pattern: /refresh token rotation/i,
+    hint: () => ({
+      hint: 'This app client rotates refresh tokens: refresh with GetTokensFromRefreshToken (in the form, "Refresh with"; on the command line, --refresh-with GetTokensFromRefreshToken), and keep the new refresh token each answer brings.',
+      ref: REF_ROTATION,
     }),
   },
   {
@@ -118,7 +126,29 @@ const MESSAGE_HINTS: { pattern: RegExp; hint: (match: RegExpExecArray) => Hint }
   },
 ]
 
+const REF_ERRORS = 'AWS Cognito API Reference, Common Errors'
+
 const TYPE_HINTS: Record<string, Hint> = {
+  AccessDeniedException: {
+    hint: 'Your AWS identity may not make this call: its IAM policy needs cognito-idp:DescribeUserPool and cognito-idp:DescribeUserPoolClient on this pool (or use another AWS profile).',
+    ref: REF_ERRORS,
+  },
+  MissingAuthenticationTokenException: {
+    hint: 'This call needs AWS credentials (a SigV4 signature): sign in with the AWS CLI (aws configure or aws sso login), or name an AWS profile.',
+    ref: REF_ERRORS,
+  },
+  UnrecognizedClientException: {
+    hint: 'AWS does not know the access key: the credentials are wrong, or for another partition. Check the AWS profile in use.',
+    ref: REF_ERRORS,
+  },
+  ExpiredTokenException: {
+    hint: 'The AWS session credentials expired: sign in again (aws sso login, or fresh temporary credentials).',
+    ref: REF_ERRORS,
+  },
+  RefreshTokenReuseException: {
+    hint: 'This refresh token was already exchanged and replaced (refresh-token rotation): after the grace period only the newest refresh token works. Use the one the last refresh returned, or sign in again.',
+    ref: REF_ROTATION,
+  },
   NotAuthorizedException: {
     hint: 'Cognito refused the credentials, the client or the session; its message says which.',
     ref: REF_INITIATE,

@@ -6,7 +6,11 @@ import type {
   AuthenticationResultType,
   ChallengeNameType,
 } from '@aws-sdk/client-cognito-identity-provider'
-import type { CognitoFlowInput, UserAuthChallenge } from '../../../shared/cognito-flow-input'
+import type {
+  CognitoFlowInput,
+  CognitoRememberedDevice,
+  UserAuthChallenge,
+} from '../../../shared/cognito-flow-input'
 import type { RunContext } from '../runs/run-context'
 import type { StepMeta } from '../runs/run-recorder'
 import type { CognitoApi } from './cognito-api'
@@ -28,6 +32,10 @@ export type CognitoSignIn = {
   firstFactor?: UserAuthChallenge
   /** The code given at the start for the first code challenge, until that challenge uses it. */
   givenCode?: string | undefined
+  /** The remembered device this sign-in presents, until Cognito says it no longer knows it. */
+  device?: CognitoRememberedDevice | undefined
+  /** The SRP values of the device's own proof (DEVICE_SRP_AUTH). */
+  deviceSrp?: SrpClientSession
 }
 
 /** What InitiateAuth and RespondToAuthChallenge answer: a challenge, or tokens. */
@@ -41,7 +49,8 @@ export type AuthAnswer = {
 }
 
 /**
- * Answers the challenge of `challenge` with `responses`, adding USERNAME and SECRET_HASH.
+ * Answers the challenge of `challenge` with `responses`, adding USERNAME, the device's DEVICE_KEY
+ * (repeated with every answer, as AWS's clients do) and SECRET_HASH.
  * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html#CognitoUserPools-RespondToAuthChallenge-request-ChallengeResponses
  */
 export async function respondToChallenge(
@@ -56,10 +65,19 @@ export async function respondToChallenge(
     Session: challenge.Session,
     ChallengeResponses: {
       USERNAME: signIn.userId,
+      ...deviceKeyParam(signIn),
       ...responses,
       ...(await signIn.secretHash.paramsFor(signIn.userId)),
     },
   })
+}
+
+/**
+ * `{ DEVICE_KEY }` while the sign-in presents a remembered device, `{}` otherwise.
+ * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html#CognitoUserPools-InitiateAuth-request-AuthParameters
+ */
+export function deviceKeyParam(signIn: Pick<CognitoSignIn, 'device'>): { DEVICE_KEY?: string } {
+  return signIn.device ? { DEVICE_KEY: signIn.device.deviceKey } : {}
 }
 
 /**

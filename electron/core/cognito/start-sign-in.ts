@@ -3,7 +3,7 @@
 // given, as amazon-cognito-identity-js does with CHALLENGE_NAME=SRP_A), or choice-based sign-in.
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html#CognitoUserPools-InitiateAuth-request-AuthParameters
 import type { CognitoAuthFlow } from '../../../shared/cognito-flow-input'
-import type { AuthAnswer, CognitoSignIn } from './cognito-sign-in'
+import { deviceKeyParam, type AuthAnswer, type CognitoSignIn } from './cognito-sign-in'
 import { makeSrpA } from './make-srp-a'
 import { userAuthFirstCall } from './user-auth-choice'
 
@@ -21,7 +21,12 @@ export async function startSignIn(
     {
       AuthFlow: flow,
       ClientId: signIn.input.clientId,
-      AuthParameters: { USERNAME: signIn.userId, ...parameters, ...hash },
+      AuthParameters: {
+        USERNAME: signIn.userId,
+        ...deviceKeyParam(signIn),
+        ...parameters,
+        ...hash,
+      },
     },
   )
 }

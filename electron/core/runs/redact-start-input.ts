@@ -19,6 +19,7 @@ const SECRET_INPUT_LABELS: Record<string, string> = {
   token: 'token',
   idTokenHint: 'id_token_hint',
   codeVerifier: 'code_verifier',
+  devicePassword: 'device_password',
 }
 
 /**

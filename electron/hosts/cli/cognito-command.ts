@@ -7,6 +7,7 @@ import type { InputField, Run } from '../../../shared/run-model'
 import { announceEnrolment } from './announce-enrolment'
 import type { CliContext } from './cli-context'
 import { cognitoPoolOf, type CognitoPoolOptions } from './cognito-pool-options'
+import { keepDeviceIn, readDeviceFile } from './device-file'
 import { runAndPrint } from './flow-command'
 import { terminalSafe } from './terminal-safe'
 import { UsageError } from './usage-error'
@@ -29,6 +30,12 @@ export type CognitoCommandOptions = CognitoPoolOptions & {
   totpSecret: string | undefined
   /** --challenge NAME: user-auth's preferred first factor (PASSWORD, PASSWORD_SRP, EMAIL_OTP…). */
   challenge?: string | undefined
+  /** --refresh-with InitiateAuth|GetTokensFromRefreshToken: the call a refresh makes. */
+  refreshWith?: string | undefined
+  /** --device FILE: sign in with the remembered device kept in FILE. */
+  deviceFile?: string | undefined
+  /** --remember-device FILE: confirm and remember a new device, and keep it in FILE. */
+  rememberDeviceFile?: string | undefined
   json: boolean
   reveal: boolean
 }
@@ -59,6 +66,9 @@ export async function cognitoCommand(
     preferredChallenge: options.challenge?.toUpperCase(),
     code: options.code,
     totpSecret: options.totpSecret,
+    refreshWith: options.refreshWith,
+    ...(options.deviceFile ? { device: await readDeviceFile(options.deviceFile) } : {}),
+    ...(options.rememberDeviceFile ? { rememberDevice: true } : {}),
     mode: 'auto',
   })
   if (!parsed.success) {
@@ -67,11 +77,16 @@ export async function cognitoCommand(
   }
   const stopAnnouncing = parsed.data.totpSecret ? () => {} : announceEnrolment(ctx)
   const stopListing = listChoices(ctx)
+  const device = options.rememberDeviceFile
+    ? keepDeviceIn(ctx, options.rememberDeviceFile)
+    : undefined
   try {
     return await runAndPrint(parsed.data, options, ctx)
   } finally {
     stopAnnouncing()
     stopListing()
+    device?.stop()
+    await device?.written()
   }
 }
 
@@ -81,7 +96,7 @@ function flowOf(options: CognitoCommandOptions): string | undefined {
   const flow = Object.hasOwn(VERBS, options.verb) ? VERBS[options.verb] : undefined
   if (flow === undefined) {
     throw new UsageError(
-      `"cognito ${options.verb}" is not a Cognito command; use srp, password, refresh, custom, user-auth, mfa-setup or sign-out.`,
+      `"cognito ${options.verb}" is not a Cognito command; use srp, password, refresh, custom, user-auth, mfa-setup, sign-out or describe.`,
     )
   }
   if (options.authFlow !== undefined && options.authFlow !== flow) {
@@ -137,6 +152,9 @@ const FLAGS: Record<string, string> = {
   code: '--code',
   totpSecret: '--totp-secret',
   preferredChallenge: '--challenge',
+  refreshWith: '--refresh-with',
+  device: '--device',
+  rememberDevice: '--remember-device',
 }
 
 const flagOf = (key: unknown) => FLAGS[String(key)] ?? 'input'

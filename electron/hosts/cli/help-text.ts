@@ -15,11 +15,20 @@ Usage:
                                  terminal, unless --code answers the first code or --totp-secret
                                  computes authenticator codes (at MFA setup, from the new secret
                                  Cognito issues: --reveal shows it)
+           [--remember-device FILE] [--device FILE]
+                                 --remember-device confirms and remembers the device Cognito
+                                 offers and keeps it in FILE (0600); --device FILE signs in with
+                                 it again: the device proves itself instead of an MFA code
   afx cognito user-auth --username U [--challenge PASSWORD|PASSWORD_SRP|EMAIL_OTP|SMS_OTP]
            [--password-stdin] [--code C]  choice-based sign-in (the pool offers the factors)
   afx cognito refresh --refresh-token T|- --user-pool-id ID --client-id ID [--username U]
+           [--refresh-with InitiateAuth|GetTokensFromRefreshToken]  (the latter for rotation)
                                  new tokens for a refresh token, saying whether it rotated; with
                                  a client secret, --username is the cognito:username to hash
+  afx cognito describe --user-pool-id ID --client-id ID [--aws-profile P] [--profile NAME --save]
+                                 import the app client's and pool's settings with your AWS
+                                 credentials (DescribeUserPool, DescribeUserPoolClient) and lint
+                                 them; exit 1 on an error; --save keeps them with the profile
   afx cognito-account sign-up --user-pool-id ID --client-id ID --username U
            (--password P|- | --password-stdin) [--attribute name=value ...] [--no-confirm]
                                  sign a user up (--attribute email=…, phone_number=…), then ask

@@ -10,6 +10,7 @@ import { toWireError } from '../../core/to-wire-error'
 import type { CliContext } from './cli-context'
 import { decodeCommand, formatErrorLine } from './decode-command'
 import { cognitoCommand } from './cognito-command'
+import { cognitoDescribeCommand } from './cognito-describe-command'
 import { cognitoAccountCommand, SESSION_VERBS } from './cognito-account-command'
 import { flowCommand } from './flow-command'
 import { profilesCommand } from './profiles-command'
@@ -117,6 +118,16 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
       )
     case 'cognito':
       if (args.length > 1) throw new UsageError('cognito takes one verb, then options.')
+      if (args[0] === 'describe') {
+        return cognitoDescribeCommand(
+          {
+            ...cognitoCommonOptions(args, values),
+            awsProfile: values['aws-profile'],
+            save: values.save ?? false,
+          },
+          await unlockedFor('cli'),
+        )
+      }
       // mfa-setup and sign-out act on a sign-in's tokens: account actions by another name.
       if (SESSION_VERBS.some((verb) => verb === args[0])) {
         return cognitoAccountCommand(accountOptions(args, values), await unlockedFor('cli'))
@@ -129,6 +140,9 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
           code: values.code,
           totpSecret: values['totp-secret'],
           challenge: values.challenge,
+          refreshWith: values['refresh-with'],
+          deviceFile: values.device,
+          rememberDeviceFile: values['remember-device'],
         },
         await unlockedFor('cli'),
       )
@@ -282,6 +296,11 @@ function parseCommandLine(argv: string[]) {
         attribute: { type: 'string', multiple: true },
         'no-confirm': { type: 'boolean' },
         'as-authenticator': { type: 'boolean' },
+        'aws-profile': { type: 'string' },
+        save: { type: 'boolean' },
+        'refresh-with': { type: 'string' },
+        device: { type: 'string' },
+        'remember-device': { type: 'string' },
       },
     })
   } catch (error) {

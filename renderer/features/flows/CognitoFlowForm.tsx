@@ -5,6 +5,12 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { StartRunInput } from '../../../shared/flow-input'
 import type { Profile, ProfileClient } from '../../../shared/workspace-model'
 import { useSandbox } from '../../state/use-sandbox'
+import {
+  CognitoDeviceFields,
+  deviceInputOf,
+  EMPTY_DEVICE,
+  type DeviceDraft,
+} from './CognitoDeviceFields'
 import { CognitoUserFields, type CognitoUserDraft } from './CognitoUserFields'
 import { CheckField, SelectField, TextField } from '../../components/FormFields'
 import { ProfileSelect } from './ProfileSelect'
@@ -28,7 +34,9 @@ export function CognitoFlowForm({ onStart }: Props) {
     refreshToken: '',
     authFlow: 'USER_SRP_AUTH',
     preferredChallenge: '',
+    refreshWith: 'InitiateAuth',
   })
+  const [device, setDevice] = useState<DeviceDraft>(EMPTY_DEVICE)
   const [stepByStep, setStepByStep] = useState(false)
 
   // Aim at the sandbox pool by default, once it is known to run; never over what was typed.
@@ -79,6 +87,10 @@ export function CognitoFlowForm({ onStart }: Props) {
       ...(user.authFlow === 'USER_AUTH' && user.preferredChallenge
         ? { preferredChallenge: user.preferredChallenge }
         : {}),
+      ...(user.authFlow === 'REFRESH_TOKEN_AUTH' && user.refreshWith !== 'InitiateAuth'
+        ? { refreshWith: user.refreshWith }
+        : {}),
+      ...deviceInputOf(device),
       mode: stepByStep ? 'step' : 'auto',
     })
   }
@@ -134,6 +146,10 @@ export function CognitoFlowForm({ onStart }: Props) {
         onChange={(change) => setUser((current) => ({ ...current, ...change }))}
       />
 
+      <CognitoDeviceFields
+        device={device}
+        onChange={(change) => setDevice((current) => ({ ...current, ...change }))}
+      />
       <span />
       <div className="checks">
         <CheckField label="Step by step" checked={stepByStep} onChange={setStepByStep} />

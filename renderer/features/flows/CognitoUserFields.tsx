@@ -2,7 +2,11 @@
 // an alias), the password, and the InitiateAuth flow with what it means for the password (and, for
 // choice-based sign-in, the first factor to prefer).
 import { useId } from 'react'
-import { UserAuthChallenge, type CognitoRunFlow } from '../../../shared/cognito-flow-input'
+import {
+  UserAuthChallenge,
+  type CognitoFlowInput,
+  type CognitoRunFlow,
+} from '../../../shared/cognito-flow-input'
 import type { CognitoSandboxUser } from '../../../shared/sandbox-model'
 import { bindDraft } from '../../components/bind-draft'
 import { SelectField, TextField } from '../../components/FormFields'
@@ -15,7 +19,11 @@ export type CognitoUserDraft = {
   authFlow: CognitoRunFlow
   /** USER_AUTH's PREFERRED_CHALLENGE; '' lets Cognito offer the choices. */
   preferredChallenge: UserAuthChallenge | ''
+  /** REFRESH_TOKEN_AUTH: the call that trades the token (GetTokensFromRefreshToken rotates it). */
+  refreshWith: RefreshWith
 }
+
+export type RefreshWith = NonNullable<CognitoFlowInput['refreshWith']>
 
 type Props = {
   /** The sandbox pool's demo users, when the form aims at the sandbox. */
@@ -102,6 +110,19 @@ export function CognitoUserFields({ sandboxUsers, user, onChange }: Props) {
         {FLOW_NOTES[authFlow]}
         {pickedUser && ` ${pickedUser.label}.`}
       </p>
+      {authFlow === 'REFRESH_TOKEN_AUTH' && (
+        <SelectField
+          label="Refresh with"
+          {...bind('refreshWith')}
+          options={[
+            { value: 'InitiateAuth', label: 'InitiateAuth (REFRESH_TOKEN_AUTH)' },
+            {
+              value: 'GetTokensFromRefreshToken',
+              label: 'GetTokensFromRefreshToken (clients that rotate refresh tokens)',
+            },
+          ]}
+        />
+      )}
       {authFlow === 'USER_AUTH' && (
         <SelectField
           label="Preferred challenge"

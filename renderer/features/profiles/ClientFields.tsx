@@ -9,6 +9,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/FormFiel
 import type { AuthMethod, ClientDraft, RedirectHost } from './profile-draft'
 import { describeKeptSecret, SECRET_HOME_WORDS } from '../../components/secret-words'
 import { PrivateKeyJwkFields } from '../flows/PrivateKeyJwkFields'
+import { CognitoClientSettingsPanel, type CognitoPoolAddress } from './CognitoClientSettingsPanel'
 
 type Props = {
   client: ClientDraft
@@ -17,6 +18,8 @@ type Props = {
   /** Absent when it is the only client. */
   onRemove?: () => void
   secretHome: SecretHome | undefined
+  /** The profile's Cognito pool, when the provider is one: its settings can be imported. */
+  cognitoPool?: CognitoPoolAddress | undefined
 }
 
 const AUTH_METHODS: readonly { value: AuthMethod | ''; label: string }[] = [
@@ -29,7 +32,14 @@ const AUTH_METHODS: readonly { value: AuthMethod | ''; label: string }[] = [
 
 const REDIRECT_HOSTS: readonly RedirectHost[] = ['127.0.0.1', 'localhost', '[::1]']
 
-export function ClientFields({ client, number, onChange, onRemove, secretHome }: Props) {
+export function ClientFields({
+  client,
+  number,
+  onChange,
+  onRemove,
+  secretHome,
+  cognitoPool,
+}: Props) {
   const bind = bindDraft(client, onChange)
   return (
     <fieldset className="client-fields">
@@ -49,6 +59,14 @@ export function ClientFields({ client, number, onChange, onRemove, secretHome }:
         <TextField label="Redirect path" {...bind('redirectPath')} placeholder="/callback" />
         <SecretField client={client} onChange={onChange} secretHome={secretHome} />
       </div>
+      {cognitoPool && (
+        <CognitoClientSettingsPanel
+          pool={cognitoPool}
+          clientId={client.clientId}
+          settings={client.cognitoSettings}
+          onChange={(cognitoSettings) => onChange({ cognitoSettings })}
+        />
+      )}
       {onRemove && (
         <button type="button" onClick={onRemove}>
           Remove client {number}
@@ -58,7 +76,11 @@ export function ClientFields({ client, number, onChange, onRemove, secretHome }:
   )
 }
 
-function SecretField({ client, onChange, secretHome }: Omit<Props, 'number' | 'onRemove'>) {
+function SecretField({
+  client,
+  onChange,
+  secretHome,
+}: Omit<Props, 'number' | 'onRemove' | 'cognitoPool'>) {
   const [replacing, setReplacing] = useState(false)
   const { kept } = client
   // A private_key_jwt client keeps its private key (JWK) where another keeps its secret.

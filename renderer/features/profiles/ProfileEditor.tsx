@@ -107,6 +107,15 @@ export function ProfileEditor({
             client={client}
             number={index + 1}
             secretHome={secretHome}
+            cognitoPool={
+              draft.provider.kind === 'cognito'
+                ? {
+                    region: draft.provider.region,
+                    userPoolId: draft.provider.userPoolId,
+                    endpoint: draft.provider.apiEndpoint,
+                  }
+                : undefined
+            }
             onChange={(update) => changeClient(client.key, update)}
             onRemove={
               draft.clients.length > 1

@@ -4,6 +4,7 @@
 import type { z } from 'zod'
 import { formatParamLines, parseParamLines } from '../../components/param-lines'
 import type { ProviderEndpoints } from '../../../shared/flow-input'
+import type { CognitoClientSettings } from '../../../shared/cognito-app-client'
 import type { ClientDefaults, PresetValues, ProfilePreset } from '../../../shared/profile-presets'
 import type {
   PresetId,
@@ -60,6 +61,10 @@ export type ClientDraft = {
   newSecret: string
   /** The kept secret is to be forgotten on save. */
   forget: boolean
+  /** A Cognito client's settings as last imported from AWS. */
+  cognitoSettings?: CognitoClientSettings
+  /** The client id the last preset fill put here: another fill may replace it, not a typed one. */
+  filledClientId?: string
 }
 
 export type ProfileDraft = {
@@ -128,6 +133,7 @@ function draftFromClient(client: ProfileClient | ProfileClientInput): ClientDraf
     redirectPort: redirect.port ? String(redirect.port) : '',
     redirectPath: redirect.path,
     ...(secret && 'home' in secret ? { kept: secret } : {}),
+    ...(client.cognitoSettings ? { cognitoSettings: client.cognitoSettings } : {}),
   }
 }
 
@@ -198,6 +204,7 @@ function clientFromDraft(draft: ClientDraft): ProfileClientInput {
     ...(draft.authMethod ? { authMethod: draft.authMethod } : {}),
     ...optional('scope', draft.scope),
     ...(Object.keys(extraParams).length > 0 ? { extraParams } : {}),
+    ...(draft.cognitoSettings ? { cognitoSettings: draft.cognitoSettings } : {}),
     ...(isDefaultRedirect ? {} : { redirect: { host: draft.redirectHost, port, path } }),
     ...(secret ? { secret } : {}),
   }
@@ -236,9 +243,14 @@ export function applyPreset(
 }
 
 function withClientDefaults(client: ClientDraft, defaults: ClientDefaults): ClientDraft {
+  // The sandbox's provider and pool have clients of their own: switching between them must not
+  // keep the other one's client id, while an id the person typed stays.
+  const filled = client.clientId === '' || client.clientId === client.filledClientId
+  const clientId = filled ? (defaults.clientId ?? client.clientId) : client.clientId
   return {
     ...client,
-    clientId: client.clientId || (defaults.clientId ?? ''),
+    clientId,
+    ...(filled && defaults.clientId ? { filledClientId: defaults.clientId } : {}),
     authMethod: client.authMethod || (defaults.authMethod ?? ''),
     scope: defaults.scope ?? client.scope,
     extraParams: formatParamLines({

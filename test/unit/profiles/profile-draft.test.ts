@@ -186,6 +186,17 @@ describe('filling from a preset', () => {
     ])
     expect(ProfileInput.safeParse(request.profile).success).toBe(true)
   })
+
+  it('switches the client id the sandbox filled in to the pool’s, but keeps one typed', () => {
+    const sandbox = findPreset('sandbox')
+    const provider = applyPreset(blankDraft('sandbox'), sandbox, {})
+    const pool = applyPreset(provider, sandbox, { server: 'cognito' })
+    expect(pool.clients[0]?.clientId).toBe('afxsandboxpublicweb0000001')
+    expect(applyPreset(pool, sandbox, {}).clients[0]?.clientId).toBe('afx-native')
+
+    const typed = { ...provider, clients: [{ ...provider.clients[0]!, clientId: 'mine' }] }
+    expect(applyPreset(typed, sandbox, { server: 'cognito' }).clients[0]?.clientId).toBe('mine')
+  })
 })
 
 describe('where a kept secret lives, in words', () => {

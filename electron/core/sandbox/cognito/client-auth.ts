@@ -43,6 +43,17 @@ export function checkSecretHash(
 }
 
 /**
+ * Checks the client secret itself, for the operations that take it instead of a SECRET_HASH
+ * (RevokeToken, GetTokensFromRefreshToken); a client without a secret needs none.
+ * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html#CognitoUserPools-GetTokensFromRefreshToken-request-ClientSecret
+ */
+export function checkClientSecret(client: PoolClient, provided: string | undefined): void {
+  if (client.clientSecret !== undefined && !sameText(client.clientSecret, provided ?? '')) {
+    throw cognitoErrors.clientSecretMismatch(client.clientId)
+  }
+}
+
+/**
  * Constant-time string comparison: a secret-derived value must not leak through timing.
  * @see https://nodejs.org/docs/latest-v20.x/api/crypto.html#cryptotimingsafeequala-b
  */

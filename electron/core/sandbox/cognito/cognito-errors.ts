@@ -15,6 +15,9 @@ export class CognitoException extends Error {
   }
 }
 
+/** ResourceNotFoundException's message for a DEVICE_KEY the pool does not know (any more). */
+export const DEVICE_NOT_FOUND = 'Device does not exist.'
+
 const notAuthorized = (message: string) => new CognitoException('NotAuthorizedException', message)
 const invalidParameter = (message: string) =>
   new CognitoException('InvalidParameterException', message)
@@ -37,6 +40,8 @@ export const cognitoErrors = {
     invalidParameter(`${answer} is not one of the AvailableChallenges for this user.`),
   usernameExists: () => new CognitoException('UsernameExistsException', 'User already exists'),
 
+  userPoolNotFound: (poolId: string) =>
+    new CognitoException('ResourceNotFoundException', `User pool ${poolId} does not exist.`),
   clientNotFound: (clientId: string) =>
     new CognitoException(
       'ResourceNotFoundException',
@@ -115,15 +120,40 @@ export const cognitoErrors = {
     ),
   userLimit: () => new CognitoException('LimitExceededException', 'The sandbox user pool is full.'),
 
+  // What AWS's clients see for a forgotten device, and answer by signing in again without it.
+  deviceNotFound: () => new CognitoException('ResourceNotFoundException', DEVICE_NOT_FOUND),
+  invalidDeviceKey: () => invalidParameter('Invalid device key given.'),
+  // Cognito's wording for a verifier that is no SRP value is undocumented; this is ours.
+  invalidDeviceVerifier: () =>
+    invalidParameter('DeviceSecretVerifierConfig is not an SRP salt and verifier in base64.'),
+
   invalidAccessToken: () => notAuthorized('Invalid Access Token'),
   accessTokenExpired: () => notAuthorized('Access Token has expired'),
   accessTokenRevoked: () => notAuthorized('Access Token has been revoked'),
   invalidRefreshToken: () => notAuthorized('Invalid Refresh Token'),
   refreshTokenExpired: () => notAuthorized('Refresh Token has expired'),
   refreshTokenRevoked: () => notAuthorized('Refresh Token has been revoked'),
+  // Cognito's wordings of these two rotation refusals are undocumented; these are ours.
+  refreshTokenReused: () =>
+    new CognitoException(
+      'RefreshTokenReuseException',
+      'Refresh token has been replaced by refresh token rotation and its grace period is over.',
+    ),
+  refreshNeedsRotationApi: () =>
+    invalidParameter(
+      'REFRESH_TOKEN_AUTH is not supported for app clients with refresh token rotation enabled. Use GetTokensFromRefreshToken.',
+    ),
   unsupportedTokenType: () =>
     new CognitoException('UnsupportedTokenTypeException', 'Unsupported token type'),
 
+  // An IAM-signed operation without a SigV4 signature: CommonErrors gives the name and 403, and
+  // Cognito's endpoint words it so (x-amzn-ErrorMessage of an unsigned DescribeUserPool).
+  missingAuthenticationToken: () =>
+    new CognitoException(
+      'MissingAuthenticationTokenException',
+      'Missing Authentication Token',
+      403,
+    ),
   unknownOperation: (target: string) =>
     new CognitoException(
       'UnknownOperationException',

@@ -13,7 +13,14 @@ import { readOperationName, readRequestBody, sendError, sendResult } from './aws
 import { findOperation } from './operations/operation-table'
 import { cognitoErrors } from './cognito-errors'
 import { CUSTOM_ANSWER, CUSTOM_QUESTION } from './custom-challenge'
-import { DEFAULT_PORT, HOST, REGION, USER_POOL_ID } from './pool-config'
+import {
+  DEFAULT_PORT,
+  HOST,
+  REGION,
+  USER_POOL_ID,
+  DEVICE_CONFIGURATION,
+  DEVICE_TRACKING_LABEL,
+} from './pool-config'
 import type { PoolContext } from './pool-context'
 import type { CognitoSandboxDescription } from '../../../../shared/sandbox-model'
 
@@ -95,7 +102,7 @@ async function handleRequest(
       req.resume()
       throw cognitoErrors.unknownOperation(name)
     }
-    sendResult(res, await operation(ctx, await readRequestBody(req)))
+    sendResult(res, await operation(ctx, await readRequestBody(req), req.headers))
   } catch (error) {
     if (!res.headersSent) sendError(res, error)
   }
@@ -141,6 +148,11 @@ function describe(endpoint: string, issuer: string): CognitoSandboxDescription {
     })),
     users: describeDemoUsers(),
     customChallenge: { question: CUSTOM_QUESTION, answer: CUSTOM_ANSWER },
+    deviceTracking: {
+      challengeRequiredOnNewDevice: DEVICE_CONFIGURATION.ChallengeRequiredOnNewDevice,
+      deviceOnlyRememberedOnUserPrompt: DEVICE_CONFIGURATION.DeviceOnlyRememberedOnUserPrompt,
+      label: DEVICE_TRACKING_LABEL,
+    },
   }
 }
 

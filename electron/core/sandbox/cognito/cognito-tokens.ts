@@ -28,6 +28,8 @@ export type AuthenticationResult = {
   TokenType: 'Bearer'
   IdToken: string
   RefreshToken?: string
+  /** A sign-in without a known DEVICE_KEY: the device Cognito now tracks. */
+  NewDeviceMetadata?: { DeviceKey: string; DeviceGroupKey: string }
 }
 
 /**

@@ -31,6 +31,13 @@ export const DEMO_CLIENTS: readonly CognitoSandboxClient[] = [
     explicitAuthFlows: [SRP, PASSWORD, REFRESH, CHOICE],
     label: 'Confidential server app with a client secret (SECRET_HASH required), USER_AUTH too',
   },
+  {
+    clientId: 'afxsandboxrotating00000004',
+    explicitAuthFlows: [SRP, PASSWORD, REFRESH],
+    refreshTokenRotation: { retryGracePeriodSeconds: 10 },
+    label:
+      'Public app that rotates refresh tokens (10 s grace): SRP, password, refresh by GetTokensFromRefreshToken only',
+  },
 ]
 
 type DemoUser = CognitoSandboxUser & {

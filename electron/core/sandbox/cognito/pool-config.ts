@@ -23,11 +23,27 @@ export const TIMESTAMP_SKEW_MS = 5 * 60_000
  */
 export const ALLOWED_FIRST_AUTH_FACTORS: readonly string[] = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP']
 
+/**
+ * The pool's DeviceConfiguration, "User opt-in": every sign-in without a known DEVICE_KEY gets a
+ * new device key; ConfirmDevice tracks the device, and only UpdateDeviceStatus `remembered` lets
+ * it prove itself (DEVICE_SRP_AUTH) in place of the MFA code.
+ * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeviceConfigurationType.html
+ */
+export const DEVICE_CONFIGURATION = {
+  ChallengeRequiredOnNewDevice: true,
+  DeviceOnlyRememberedOnUserPrompt: true,
+} as const
+
+/** DEVICE_CONFIGURATION in words, for the sandbox's description. */
+export const DEVICE_TRACKING_LABEL =
+  'User opt-in: each sign-in without a known DEVICE_KEY gets a new device key (NewDeviceMetadata); a device confirmed (ConfirmDevice) and set remembered (UpdateDeviceStatus) proves itself with DEVICE_SRP_AUTH instead of an MFA code.'
+
 /** Bounds that keep a loop or a hostile caller from growing the pool's memory without end. */
 export const LIMITS = {
   bodyBytes: 256 * 1024,
   sessions: 10_000,
   refreshTokenFamilies: 20_000,
   users: 10_000,
+  devices: 20_000,
   outboxMessages: 500,
 } as const

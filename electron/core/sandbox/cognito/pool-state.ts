@@ -1,8 +1,9 @@
-// The users and app clients of the sandbox pool, in memory only: nothing survives close().
+// The users, devices and app clients of the sandbox pool, in memory only: nothing survives close().
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases
 import type { SrpVerifier } from './srp-server'
 import { LIMITS } from './pool-config'
 import { cognitoErrors } from './cognito-errors'
+import { DeviceRegistry } from './device-registry'
 
 export type MfaMethod = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP'
 export type UserStatus = 'CONFIRMED' | 'UNCONFIRMED' | 'FORCE_CHANGE_PASSWORD'
@@ -28,11 +29,14 @@ export type PoolClient = {
   clientSecret?: string
   explicitAuthFlows: ReadonlySet<string>
   label: string
+  /** Present when refresh token rotation is ENABLED: how long a replaced token still works. */
+  refreshTokenRotation?: { retryGracePeriodSeconds: number }
 }
 
-/** Users and clients of the pool, with Cognito's lookup rules for names and aliases. */
+/** Users, their devices and the clients of the pool, with Cognito's lookup rules for names. */
 export class PoolState {
   readonly clients = new Map<string, PoolClient>()
+  readonly devices = new DeviceRegistry()
   // Keys are lower-cased: new Cognito pools treat user names and aliases case-insensitively.
   readonly #users = new Map<string, PoolUser>()
 

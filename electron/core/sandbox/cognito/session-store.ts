@@ -15,6 +15,8 @@ export type ChallengeName =
   | 'MFA_SETUP'
   | 'SELECT_CHALLENGE'
   | 'SMS_OTP'
+  | 'DEVICE_SRP_AUTH'
+  | 'DEVICE_PASSWORD_VERIFIER'
   | MfaMethod
 
 export type AuthSession = {
@@ -26,8 +28,13 @@ export type AuthSession = {
   mfaDone: boolean
   /** CUSTOM_AUTH that began with SRP_A: the custom challenge follows the password. */
   customAfterPassword?: boolean
-  /** PASSWORD_VERIFIER: B and b, the A it answers, and the verifier (a decoy for unknown users). */
+  /**
+   * PASSWORD_VERIFIER: B and b, the A it answers, and the verifier (a decoy for unknown users);
+   * DEVICE_PASSWORD_VERIFIER: the same for the device's secret.
+   */
   srp?: { challenge: SrpServerChallenge; srpA: string; verifier: SrpVerifier }
+  /** The DEVICE_KEY this sign-in presented, carried from the password to the tokens. */
+  deviceKey?: string | undefined
   /** SELECT_CHALLENGE: the first factors offered, of which ANSWER must name one. */
   available?: readonly string[]
   /** The SMS or email code sent for this challenge. */
@@ -68,6 +75,15 @@ export class SessionStore {
     if (session === undefined) throw cognitoErrors.sessionUsed()
     entry.session = undefined
     return session
+  }
+
+  /**
+   * Gives a consumed session back, unused, to the id it had: for an answer refused before the
+   * sign-in moved on (a forgotten device), which AWS's clients send again in the same session.
+   */
+  release(id: string, session: AuthSession): void {
+    const entry = this.#entries.get(id)
+    if (entry !== undefined && entry.session === undefined) entry.session = session
   }
 
   // Insertion order is expiry order (one fixed lifetime), so the sweep stops at the first live one.

@@ -1,7 +1,7 @@
 // What comes after a proven password: a new password for FORCE_CHANGE_PASSWORD users, then the
-// second factor (setup, choice, SMS, TOTP or email code), then tokens; and the code a passwordless
-// USER_AUTH sign-in sends. Each step returns Cognito's challenge shape with a fresh session, or the
-// AuthenticationResult.
+// second factor (setup, choice, SMS, TOTP or email code, or a remembered device's proof), then
+// tokens; and the code a passwordless USER_AUTH sign-in sends. Each step returns Cognito's
+// challenge shape with a fresh session, or the AuthenticationResult.
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html#API_InitiateAuth_ResponseSyntax
 import type { PoolClient, PoolUser, MfaMethod } from './pool-state'
@@ -9,6 +9,7 @@ import type { PoolContext } from './pool-context'
 import type { AuthSession, ChallengeName } from './session-store'
 import { mintTokens, type AuthenticationResult } from './cognito-tokens'
 import { maskDestination } from './mask-destination'
+import { canProveDevice, newDeviceMetadata, presentedDevice } from './device-sign-in'
 import { cognitoErrors } from './cognito-errors'
 
 export type AuthResponse = {
@@ -21,38 +22,41 @@ export type AuthResponse = {
 }
 
 /**
- * The next step for a user whose password (or previous challenge) was accepted.
+ * The next step for a user whose password (or previous challenge) was accepted. `deviceKey` is the
+ * DEVICE_KEY the sign-in presented: a remembered device proves itself instead of the second factor.
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
  */
 export async function continueSignIn(
   ctx: PoolContext,
   user: PoolUser,
   client: PoolClient,
   mfaDone: boolean,
+  deviceKey?: string,
 ): Promise<AuthResponse> {
+  const carried = { deviceKey }
   if (user.status === 'UNCONFIRMED') throw cognitoErrors.userNotConfirmed()
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
     const attributes = Object.fromEntries([...user.attributes].filter(([name]) => name !== 'sub'))
-    return challenge(ctx, user, client, 'NEW_PASSWORD_REQUIRED', mfaDone, {
-      userAttributes: JSON.stringify(attributes),
-      requiredAttributes: '[]',
-    })
+    const parameters = { userAttributes: JSON.stringify(attributes), requiredAttributes: '[]' }
+    return challenge(ctx, user, client, 'NEW_PASSWORD_REQUIRED', mfaDone, parameters, carried)
   }
-  if (mfaDone) return issueTokens(ctx, user, client)
+  if (mfaDone) return issueTokens(ctx, user, client, deviceKey)
+  if (canProveDevice(presentedDevice(ctx, user, deviceKey))) {
+    return challenge(ctx, user, client, 'DEVICE_SRP_AUTH', false, {}, carried)
+  }
   const methods = [...user.mfa.enabled]
   const chosen = user.mfa.preferred ?? (methods.length === 1 ? methods[0] : undefined)
-  if (chosen !== undefined) return issueMfaChallenge(ctx, user, client, chosen)
+  if (chosen !== undefined) return issueMfaChallenge(ctx, user, client, chosen, carried)
   if (methods.length > 1) {
-    return challenge(ctx, user, client, 'SELECT_MFA_TYPE', false, {
-      MFAS_CAN_CHOOSE: JSON.stringify(methods),
-    })
+    const parameters = { MFAS_CAN_CHOOSE: JSON.stringify(methods) }
+    return challenge(ctx, user, client, 'SELECT_MFA_TYPE', false, parameters, carried)
   }
   if (user.mfa.setupRequired) {
-    return challenge(ctx, user, client, 'MFA_SETUP', false, {
-      MFAS_CAN_SETUP: JSON.stringify(['SOFTWARE_TOKEN_MFA']),
-    })
+    const parameters = { MFAS_CAN_SETUP: JSON.stringify(['SOFTWARE_TOKEN_MFA']) }
+    return challenge(ctx, user, client, 'MFA_SETUP', false, parameters, carried)
   }
-  return issueTokens(ctx, user, client)
+  return issueTokens(ctx, user, client, deviceKey)
 }
 
 /**
@@ -64,9 +68,10 @@ export function issueMfaChallenge(
   user: PoolUser,
   client: PoolClient,
   method: MfaMethod,
+  extra: Partial<AuthSession> = {},
 ): AuthResponse {
-  if (method === 'SOFTWARE_TOKEN_MFA') return challenge(ctx, user, client, method, false, {})
-  return sendCodeChallenge(ctx, user, client, method)
+  if (method === 'SOFTWARE_TOKEN_MFA') return challenge(ctx, user, client, method, false, {}, extra)
+  return sendCodeChallenge(ctx, user, client, method, extra)
 }
 
 /**
@@ -79,6 +84,7 @@ export function sendCodeChallenge(
   user: PoolUser,
   client: PoolClient,
   name: 'SMS_MFA' | 'EMAIL_OTP' | 'SMS_OTP',
+  extra: Partial<AuthSession> = {},
 ): AuthResponse {
   const sms = name !== 'EMAIL_OTP'
   const to = user.attributes.get(sms ? 'phone_number' : 'email') ?? ''
@@ -100,7 +106,7 @@ export function sendCodeChallenge(
       CODE_DELIVERY_DELIVERY_MEDIUM: sms ? 'SMS' : 'EMAIL',
       CODE_DELIVERY_DESTINATION: maskDestination(to),
     },
-    { code },
+    { ...extra, code },
   )
 }
 
@@ -132,13 +138,15 @@ export function challenge(
 }
 
 /**
- * Ends a sign-in: opens a token family and returns ID, access and refresh tokens.
+ * Ends a sign-in: opens a token family and returns ID, access and refresh tokens, with a new
+ * device key unless the sign-in came from one of the user's devices.
  * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AuthenticationResultType.html
  */
 export async function issueTokens(
   ctx: PoolContext,
   user: PoolUser,
   client: PoolClient,
+  deviceKey?: string,
 ): Promise<AuthResponse> {
   const family = ctx.families.open(user.username, client.clientId)
   const result = await mintTokens({
@@ -149,5 +157,6 @@ export async function issueTokens(
     nowMs: ctx.now(),
     includeRefreshToken: true,
   })
-  return { ChallengeParameters: {}, AuthenticationResult: result }
+  const device = newDeviceMetadata(ctx, user, deviceKey)
+  return { ChallengeParameters: {}, AuthenticationResult: { ...result, ...device } }
 }

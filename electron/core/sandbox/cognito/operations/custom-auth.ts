@@ -3,6 +3,7 @@
 // @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html#amazon-cognito-user-pools-custom-authentication-flow
 import type { PoolContext } from '../pool-context'
 import type { PoolClient, PoolUser } from '../pool-state'
+import type { AuthSession } from '../session-store'
 import { issueTokens, type AuthResponse } from '../sign-in-steps'
 import { CUSTOM_ANSWER, issueCustomChallenge } from '../custom-challenge'
 import { optionalParam, requireParam, type Params } from '../request-params'
@@ -39,8 +40,9 @@ export async function answerCustomChallenge(
   client: PoolClient,
   user: PoolUser,
   responses: Params,
+  session: AuthSession,
 ): Promise<AuthResponse> {
   const answer = requireParam(responses, 'ANSWER', 256)
   if (answer.trim() !== CUSTOM_ANSWER) throw cognitoErrors.incorrectCredentials()
-  return issueTokens(ctx, user, client)
+  return issueTokens(ctx, user, client, session.deviceKey)
 }

@@ -42,7 +42,7 @@ export async function answerMfaCode(
   if (!isValid) throw cognitoErrors.mfaCodeMismatch()
   // A code that reached the phone proves the number, as Cognito notes for SMS MFA.
   if (method === 'SMS_MFA') user.attributes.set('phone_number_verified', 'true')
-  return continueSignIn(ctx, user, client, true)
+  return continueSignIn(ctx, user, client, true, session.deviceKey)
 }
 
 /**
@@ -54,11 +54,12 @@ export async function answerSelectMfaType(
   client: PoolClient,
   user: PoolUser,
   responses: Params,
+  session: AuthSession,
 ): Promise<AuthResponse> {
   const answer = requireParam(responses, 'ANSWER', 64)
   const method = [...user.mfa.enabled].find((enabled) => enabled === answer)
   if (method === undefined) throw cognitoErrors.invalidMfaChoice(answer)
-  return issueMfaChallenge(ctx, user, client, method)
+  return issueMfaChallenge(ctx, user, client, method, { deviceKey: session.deviceKey })
 }
 
 /**
@@ -73,5 +74,5 @@ export async function answerMfaSetup(
   session: AuthSession,
 ): Promise<AuthResponse> {
   if (session.softwareTokenVerified !== true) throw cognitoErrors.sessionInvalid()
-  return continueSignIn(ctx, user, client, true)
+  return continueSignIn(ctx, user, client, true, session.deviceKey)
 }

@@ -39,7 +39,7 @@ export async function answerNewPassword(
   }
   user.verifier = createSrpVerifier(POOL_NAME, user.username, newPassword)
   user.status = 'CONFIRMED'
-  return continueSignIn(ctx, user, client, session.mfaDone)
+  return continueSignIn(ctx, user, client, session.mfaDone, session.deviceKey)
 }
 
 function readAttributeUpdates(responses: Params): [string, string][] {

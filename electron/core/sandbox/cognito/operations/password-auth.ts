@@ -8,6 +8,7 @@ import { optionalParam, requireParam, type Params } from '../request-params'
 import { checkSecretHash } from '../client-auth'
 import { createDecoyVerifier, isPasswordCorrect } from '../password-check'
 import { cognitoErrors } from '../cognito-errors'
+import { MAX_DEVICE_KEY } from '../device-sign-in'
 
 /**
  * Checks USERNAME (or an alias) and PASSWORD, then continues the sign-in.
@@ -21,12 +22,15 @@ export async function startPasswordAuth(
   const username = requireParam(params, 'USERNAME', 128)
   const password = requireParam(params, 'PASSWORD', 256)
   checkSecretHash(client, username, optionalParam(params, 'SECRET_HASH', 128))
-  return continueAfterPassword(ctx, client, username, ctx.pool.findUser(username), password)
+  const deviceKey = optionalParam(params, 'DEVICE_KEY', MAX_DEVICE_KEY)
+  const user = ctx.pool.findUser(username)
+  return continueAfterPassword(ctx, client, username, user, password, deviceKey)
 }
 
 /**
  * Checks the password of the user a sign-in names (undefined: no such user), then continues the
- * sign-in; shared by USER_PASSWORD_AUTH and USER_AUTH's PASSWORD.
+ * sign-in from the device it presents, if any; shared by USER_PASSWORD_AUTH and USER_AUTH's
+ * PASSWORD.
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
  */
 export async function continueAfterPassword(
@@ -35,11 +39,12 @@ export async function continueAfterPassword(
   signInName: string,
   user: PoolUser | undefined,
   password: string,
+  deviceKey?: string,
 ): Promise<AuthResponse> {
   if (user === undefined) {
     createDecoyVerifier(signInName) // the same work as a real check: timing says nothing
     throw cognitoErrors.incorrectCredentials()
   }
   if (!isPasswordCorrect(user, password)) throw cognitoErrors.incorrectCredentials()
-  return continueSignIn(ctx, user, client, false)
+  return continueSignIn(ctx, user, client, false, deviceKey)
 }

@@ -7,12 +7,14 @@ import type { AuthSession, ChallengeName } from '../session-store'
 import type { AuthResponse } from '../sign-in-steps'
 import { optionalParam, readMap, requireMember, requireParam, type Params } from '../request-params'
 import { checkSecretHash, resolveClient } from '../client-auth'
-import { cognitoErrors } from '../cognito-errors'
+import { CognitoException, cognitoErrors, DEVICE_NOT_FOUND } from '../cognito-errors'
+import { MAX_DEVICE_KEY } from '../device-sign-in'
 import { answerPasswordVerifier } from './srp-auth'
 import { answerCustomChallenge } from './custom-auth'
 import { answerNewPassword } from './new-password'
 import { answerMfaCode, answerMfaSetup, answerSelectMfaType } from './mfa-answers'
 import { answerSelectChallenge } from './user-auth'
+import { answerDevicePasswordVerifier, answerDeviceSrpAuth } from './device-auth'
 
 type Answer = (
   ctx: PoolContext,
@@ -34,6 +36,8 @@ const ANSWERS: Readonly<
   SOFTWARE_TOKEN_MFA: answerMfaCode,
   SELECT_MFA_TYPE: answerSelectMfaType,
   MFA_SETUP: answerMfaSetup,
+  DEVICE_SRP_AUTH: answerDeviceSrpAuth,
+  DEVICE_PASSWORD_VERIFIER: answerDevicePasswordVerifier,
 }
 /** Cognito's ChallengeNameType enum, for its validation message. */
 const CHALLENGE_NAME_TYPES = [
@@ -72,18 +76,28 @@ export async function respondToAuthChallenge(
   if (input.Session === undefined || input.Session === null) {
     throw cognitoErrors.missingParameter('Session')
   }
-  const session = ctx.sessions.consume(requireMember(input, 'Session', 2048))
+  const sessionId = requireMember(input, 'Session', 2048)
+  const session = ctx.sessions.consume(sessionId)
   // A session answers one challenge for one client: replaying it elsewhere is refused.
   if (session.clientId !== client.clientId || session.challenge !== challengeName) {
     throw cognitoErrors.sessionInvalid()
   }
+  // Clients repeat DEVICE_KEY with their answers; the latest one named is the sign-in's device.
+  session.deviceKey = optionalParam(responses, 'DEVICE_KEY', MAX_DEVICE_KEY) ?? session.deviceKey
   const named = ctx.pool.findUser(requireParam(responses, 'USERNAME', 128))
   // Cognito hashes the internal user name here (USER_ID_FOR_SRP), even after an alias sign-in.
   checkSecretHash(client, session.username, optionalParam(responses, 'SECRET_HASH', 128))
   const user = named?.username === session.username ? named : undefined
   if (session.challenge === 'PASSWORD_VERIFIER') {
     // The proof is checked even for a wrong or unknown user, so failures all look alike.
-    return answerPasswordVerifier(ctx, client, session, responses, user)
+    return answerPasswordVerifier(ctx, client, session, responses, user).catch((error) => {
+      // Told its device is gone, a client sends the same proof again without DEVICE_KEY, in this
+      // same session (amazon-cognito-identity-js, Amplify): keep it for that, device dropped.
+      if (error instanceof CognitoException && error.message === DEVICE_NOT_FOUND) {
+        ctx.sessions.release(sessionId, { ...session, deviceKey: undefined })
+      }
+      throw error
+    })
   }
   // An unknown user was offered the password choices too: the failure comes with the password.
   if (session.challenge === 'SELECT_CHALLENGE') {

@@ -6,6 +6,7 @@ import {
   createSrpServerChallenge,
   verifyPasswordClaim,
   type SrpServerChallenge,
+  type SrpVerifier,
 } from '../srp-server'
 import type { PoolContext } from '../pool-context'
 import type { PoolClient, PoolUser } from '../pool-state'
@@ -18,6 +19,7 @@ import { createDecoyVerifier } from '../password-check'
 import { isTimestampFresh, parseSrpTimestamp } from '../srp-timestamp'
 import { POOL_NAME } from '../pool-config'
 import { cognitoErrors } from '../cognito-errors'
+import { MAX_DEVICE_KEY } from '../device-sign-in'
 
 /** Hex digits of SRP_A read at most; the SRP code refuses anything longer than N anyway. */
 export const MAX_SRP_A_HEX = 1024
@@ -34,12 +36,14 @@ export async function startSrpAuth(
   const username = requireParam(params, 'USERNAME', 128)
   const srpA = requireParam(params, 'SRP_A', MAX_SRP_A_HEX)
   checkSecretHash(client, username, optionalParam(params, 'SECRET_HASH', 128))
-  return beginSrp(ctx, client, username, srpA, false)
+  const deviceKey = optionalParam(params, 'DEVICE_KEY', MAX_DEVICE_KEY)
+  return beginSrp(ctx, client, username, srpA, false, deviceKey)
 }
 
 /**
  * Issues PASSWORD_VERIFIER. An unknown user gets a decoy verifier, so the answer looks the same
- * and the failure comes only after the proof, as "Incorrect username or password.".
+ * and the failure comes only after the proof, as "Incorrect username or password.". A DEVICE_KEY
+ * given now stays with the sign-in (the PASSWORD_VERIFIER answer may name one too).
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
  */
 export function beginSrp(
@@ -48,17 +52,12 @@ export function beginSrp(
   signInName: string,
   srpA: string,
   customAfterPassword: boolean,
+  deviceKey?: string,
 ): AuthResponse {
   const user = ctx.pool.findUser(signInName)
   const userIdForSrp = user?.username ?? signInName
   const verifier = user?.verifier ?? createDecoyVerifier(signInName)
-  let srp: SrpServerChallenge
-  try {
-    srp = createSrpServerChallenge(verifier, srpA)
-  } catch (error) {
-    if (error instanceof AfxError) throw cognitoErrors.invalidSrpA()
-    throw error
-  }
+  const srp = startServerProof(verifier, srpA)
   const session = ctx.sessions.create({
     username: userIdForSrp,
     clientId: client.clientId,
@@ -66,6 +65,7 @@ export function beginSrp(
     mfaDone: false,
     customAfterPassword,
     srp: { challenge: srp, srpA, verifier },
+    deviceKey,
   })
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
@@ -81,6 +81,20 @@ export function beginSrp(
 }
 
 /**
+ * SRP_B for a verifier (of the user's password, or of a device's secret); an invalid SRP_A is
+ * refused now, with Cognito's words.
+ * @see RFC 5054 §2.5.4 (the host aborts if A % N is zero)
+ */
+export function startServerProof(verifier: SrpVerifier, srpA: string): SrpServerChallenge {
+  try {
+    return createSrpServerChallenge(verifier, srpA)
+  } catch (error) {
+    if (error instanceof AfxError) throw cognitoErrors.invalidSrpA()
+    throw error
+  }
+}
+
+/**
  * RespondToAuthChallenge(PASSWORD_VERIFIER): checks TIMESTAMP and PASSWORD_CLAIM_SIGNATURE.
  * `user` is undefined when USERNAME does not designate the session's user (or no such user).
  * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html#CognitoUserPools-RespondToAuthChallenge-request-ChallengeResponses
@@ -92,33 +106,43 @@ export async function answerPasswordVerifier(
   responses: Params,
   user: PoolUser | undefined,
 ): Promise<AuthResponse> {
+  const identity = { poolName: POOL_NAME, userIdForSrp: session.username }
+  if (!isClaimProven(ctx, session, identity, responses) || user === undefined) {
+    throw cognitoErrors.incorrectCredentials()
+  }
+  if (session.customAfterPassword === true) return issueCustomChallenge(ctx, user, client)
+  return continueSignIn(ctx, user, client, false, session.deviceKey)
+}
+
+/**
+ * Checks the claim of a PASSWORD_VERIFIER or DEVICE_PASSWORD_VERIFIER answer against the
+ * session's SRP values: the signature over `identity` (the pool name and USER_ID_FOR_SRP, or a
+ * device's group key and key), the secret block issued, and a TIMESTAMP close to now.
+ * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html#CognitoUserPools-RespondToAuthChallenge-request-ChallengeResponses
+ */
+export function isClaimProven(
+  ctx: PoolContext,
+  session: AuthSession,
+  identity: { poolName: string; userIdForSrp: string },
+  responses: Params,
+): boolean {
   const signature = requireParam(responses, 'PASSWORD_CLAIM_SIGNATURE', 128)
   const secretBlock = requireParam(responses, 'PASSWORD_CLAIM_SECRET_BLOCK', 4096)
   const timestamp = requireParam(responses, 'TIMESTAMP', 64)
   const timestampMs = parseSrpTimestamp(timestamp)
-  if (session.srp === undefined) throw cognitoErrors.sessionInvalid()
-  const proven = isClaimValid(session, session.srp, { secretBlock, timestamp, signature })
-  if (!proven || !isTimestampFresh(timestampMs, ctx.now()) || user === undefined) {
-    throw cognitoErrors.incorrectCredentials()
-  }
-  if (session.customAfterPassword === true) return issueCustomChallenge(ctx, user, client)
-  return continueSignIn(ctx, user, client, false)
-}
-
-function isClaimValid(
-  session: AuthSession,
-  srp: NonNullable<AuthSession['srp']>,
-  claim: { secretBlock: string; timestamp: string; signature: string },
-): boolean {
+  const { srp } = session
+  if (srp === undefined) throw cognitoErrors.sessionInvalid()
   try {
-    return verifyPasswordClaim({
-      poolName: POOL_NAME,
-      userIdForSrp: session.username,
+    const valid = verifyPasswordClaim({
+      ...identity,
       verifier: srp.verifier,
       challenge: srp.challenge,
       srpA: srp.srpA,
-      ...claim,
+      secretBlock,
+      timestamp,
+      signature,
     })
+    return valid && isTimestampFresh(timestampMs, ctx.now())
   } catch (error) {
     // A malformed block or signature is a failed proof, not a crash.
     if (error instanceof AfxError) return false

@@ -4,7 +4,7 @@
 import type { PoolContext } from '../pool-context'
 import { optionalMember, requireMember, type Params } from '../request-params'
 import { userFromAccessToken } from '../access-token-user'
-import { resolveClient, sameText } from '../client-auth'
+import { checkClientSecret, resolveClient } from '../client-auth'
 import { cognitoErrors } from '../cognito-errors'
 
 /**
@@ -43,10 +43,7 @@ export async function globalSignOut(
 export async function revokeToken(ctx: PoolContext, input: Params): Promise<Record<string, never>> {
   const token = requireMember(input, 'Token', 8192)
   const client = resolveClient(ctx, requireMember(input, 'ClientId', 128))
-  const secret = optionalMember(input, 'ClientSecret', 128)
-  if (client.clientSecret !== undefined && !sameText(client.clientSecret, secret ?? '')) {
-    throw cognitoErrors.clientSecretMismatch(client.clientId)
-  }
+  checkClientSecret(client, optionalMember(input, 'ClientSecret', 128))
   if (token.split('.').length === 3) throw cognitoErrors.unsupportedTokenType()
   const family = ctx.families.byRefreshToken(token)
   if (family === undefined) return {}
