@@ -29,6 +29,10 @@ export type UserAuthChallenge = z.infer<typeof UserAuthChallenge>
 export const CognitoRunFlow = z.enum([...CognitoAuthFlow.options, 'REFRESH_TOKEN_AUTH'])
 export type CognitoRunFlow = z.infer<typeof CognitoRunFlow>
 
+/** The flows that cannot start without the password (CUSTOM_AUTH and USER_AUTH may do without). */
+export const needsPassword = (flow: CognitoRunFlow): boolean =>
+  flow === 'USER_SRP_AUTH' || flow === 'USER_PASSWORD_AUTH'
+
 export const CognitoRegion = z
   .string()
   .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'A region looks like us-east-1 or eu-central-1.')
@@ -63,7 +67,10 @@ export type CognitoRememberedDevice = z.infer<typeof CognitoRememberedDevice>
 export const CognitoFlowInput = z
   .object({
     flow: z.literal('cognito'),
-    /** The saved profile this sign-in comes from; its kept client secret fills a gap. */
+    /**
+     * The saved profile this sign-in comes from: its kept client secret fills a gap, and so do
+     * the password and TOTP secret it keeps for the test user named.
+     */
     profile: z.string().min(1).max(80).optional(),
     region: CognitoRegion,
     userPoolId: CognitoUserPoolId,
@@ -80,8 +87,8 @@ export const CognitoFlowInput = z
      */
     username: z.string().min(1, 'The user name is required.').max(128).optional(),
     /**
-     * Required for USER_SRP_AUTH and USER_PASSWORD_AUTH; CUSTOM_AUTH may go straight on, and
-     * USER_AUTH asks for it only when the factor chosen needs it.
+     * Required for USER_SRP_AUTH and USER_PASSWORD_AUTH (unless a profile keeps it for the user);
+     * CUSTOM_AUTH may go straight on, and USER_AUTH asks for it only when the factor chosen needs it.
      */
     password: z.string().max(256).optional(),
     /** REFRESH_TOKEN_AUTH: the refresh token of an earlier sign-in. */
@@ -126,11 +133,8 @@ export const CognitoFlowInput = z
     path: ['username'],
   })
   .refine(
-    (input) =>
-      input.authFlow === 'CUSTOM_AUTH' ||
-      input.authFlow === 'REFRESH_TOKEN_AUTH' ||
-      input.authFlow === 'USER_AUTH' ||
-      Boolean(input.password),
+    // From a profile, the engine fills it from the test user, or says in words that it cannot.
+    (input) => !needsPassword(input.authFlow) || Boolean(input.password) || Boolean(input.profile),
     { message: 'USER_SRP_AUTH and USER_PASSWORD_AUTH need the password.', path: ['password'] },
   )
   .refine((input) => input.authFlow === 'USER_AUTH' || input.preferredChallenge === undefined, {

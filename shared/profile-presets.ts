@@ -154,6 +154,11 @@ const COGNITO_IDP: PresetField = {
   label: 'Identity provider',
   placeholder: 'optional: COGNITO, Google, or a federated provider name',
 }
+const COGNITO_IDP_IDENTIFIER: PresetField = {
+  name: 'idpIdentifier',
+  label: 'Identity provider identifier',
+  placeholder: 'optional: an identifier the pool maps to a provider (idp_identifier)',
+}
 
 /**
  * Cognito's addresses: the API and issuer https://cognito-idp.<region>.amazonaws.com/<poolId>,
@@ -163,7 +168,7 @@ const COGNITO_IDP: PresetField = {
 const cognito: ProfilePreset = {
   id: 'cognito',
   label: 'Amazon Cognito',
-  fields: [COGNITO_POOL, COGNITO_REGION, COGNITO_DOMAIN, COGNITO_IDP],
+  fields: [COGNITO_POOL, COGNITO_REGION, COGNITO_DOMAIN, COGNITO_IDP, COGNITO_IDP_IDENTIFIER],
   buildProvider: (values) => {
     const userPoolId = required(values, COGNITO_POOL)
     // A pool id starts with its region: us-east-1_Abc123.
@@ -181,7 +186,13 @@ const cognito: ProfilePreset = {
   },
   clientDefaults: (values) => ({
     scope: OIDC_SCOPE,
-    extraParams: withOptional({}, 'identity_provider', valueOf(values, 'identityProvider')),
+    // identity_provider names the provider; idp_identifier reaches it through an identifier the
+    // pool maps to it (an email domain, say). Either skips the hosted UI's choice of providers.
+    extraParams: withOptional(
+      withOptional({}, 'identity_provider', valueOf(values, 'identityProvider')),
+      'idp_identifier',
+      valueOf(values, 'idpIdentifier'),
+    ),
   }),
   note: 'Sign-out is not OpenID logout: the hosted UI’s /logout takes client_id and a logout_uri listed in the app client’s sign-out URLs.',
   docsUrl: 'https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html',

@@ -1,9 +1,10 @@
-// The workspace a person keeps between sessions: saved provider profiles, settings, and where
-// each secret lives. Profiles reach the renderer without secret values: only whether a secret is
-// kept and where (the OS keychain, the passphrase vault, or this session's memory).
+// The workspace a person keeps between sessions: saved provider profiles (a Cognito one with its
+// test users), settings, and where each secret lives. Profiles reach the renderer without secret
+// values: only whether a secret is kept and where (the OS keychain, the passphrase vault, or this
+// session's memory).
 import { z } from 'zod'
 import { CognitoClientSettings } from './cognito-app-client'
-import { CognitoRegion, CognitoUserPoolId } from './cognito-flow-input'
+import { CognitoRegion, CognitoUserPoolId, TotpSecret } from './cognito-flow-input'
 import { ClientAuthMethod, HttpUrl, ProviderEndpoints, RedirectInput } from './flow-input'
 
 export const ProfileName = z
@@ -53,6 +54,18 @@ export const SecretHome = z.enum([
 ])
 export type SecretHome = z.infer<typeof SecretHome>
 
+/** A secret as shown: whether it is kept, and where; never the value. */
+export const KeptSecret = z.object({
+  home: SecretHome,
+  /** False when it lives in a locked vault or was kept only by an earlier session. */
+  available: z.boolean(),
+})
+export type KeptSecret = z.infer<typeof KeptSecret>
+
+/** A secret as saved: set to a new value, or cleared; absent leaves a kept one as it is. */
+const secretChange = (value: z.ZodString) =>
+  z.union([z.object({ set: value }), z.object({ clear: z.literal(true) })])
+
 const ClientFields = {
   clientId: z
     .string({ error: 'The client id is required.' })
@@ -67,23 +80,37 @@ const ClientFields = {
 }
 
 /** A client as shown: whether its secret is kept, and where; never the value. */
-export const ProfileClient = z.object({
-  ...ClientFields,
-  secret: z
-    .object({
-      home: SecretHome,
-      /** False when it lives in a locked vault or was kept only by an earlier session. */
-      available: z.boolean(),
-    })
-    .optional(),
-})
+export const ProfileClient = z.object({ ...ClientFields, secret: KeptSecret.optional() })
 export type ProfileClient = z.infer<typeof ProfileClient>
+
+/** The user name a Cognito sign-in gives (as CognitoFlowInput takes it). */
+const TestUserName = z
+  .string({ error: 'A test user needs a user name.' })
+  .min(1, 'A test user needs a user name.')
+  .max(128, 'A user name is at most 128 characters.')
+
+/**
+ * A test user of a Cognito profile as shown: whether its password and TOTP secret are kept, and
+ * where. A run from the profile that names this user gets them from the engine.
+ */
+export const ProfileUser = z.object({
+  username: TestUserName,
+  password: KeptSecret.optional(),
+  /** The authenticator's secret (base32): the run computes SOFTWARE_TOKEN_MFA codes from it. */
+  totpSecret: KeptSecret.optional(),
+})
+export type ProfileUser = z.infer<typeof ProfileUser>
+
+/** The secrets a test user may keep, by field. */
+export type TestUserSecret = Exclude<keyof ProfileUser, 'username'>
 
 export const Profile = z.object({
   name: ProfileName,
   preset: PresetId.default('generic'),
   provider: ProfileProvider,
   clients: z.array(ProfileClient).max(50),
+  /** Cognito only: users to sign in as. */
+  users: z.array(ProfileUser).max(50).optional(),
   notes: z.string().max(4000).optional(),
   updatedAt: z.string(),
 })
@@ -93,19 +120,60 @@ export type Profile = z.infer<typeof Profile>
 export const ProfileClientInput = z.object({
   ...ClientFields,
   /** A client secret, or the private JWK of a private_key_jwt client (which can be long). */
-  secret: z
-    .union([z.object({ set: z.string().min(1).max(16_384) }), z.object({ clear: z.literal(true) })])
-    .optional(),
+  secret: secretChange(z.string().min(1).max(16_384)).optional(),
 })
 export type ProfileClientInput = z.infer<typeof ProfileClientInput>
 
-export const ProfileInput = z.object({
-  name: ProfileName,
-  preset: PresetId.default('generic'),
-  provider: ProfileProvider,
-  clients: z.array(ProfileClientInput).max(50),
-  notes: z.string().max(4000).optional(),
+/** A test user as saved: each secret set or cleared; absent leaves a kept one as it is. */
+export const ProfileUserInput = z.object({
+  username: TestUserName,
+  password: secretChange(
+    z.string().min(1).max(256, 'A password is at most 256 characters.'),
+  ).optional(),
+  totpSecret: secretChange(TotpSecret).optional(),
 })
+export type ProfileUserInput = z.infer<typeof ProfileUserInput>
+
+/**
+ * Test users belong to a Cognito profile (a user pool), one entry per user name: a run finds its
+ * user by name. Checks a profile as saved and as imported.
+ */
+export function checkTestUsers(
+  profile: { provider: ProfileProvider; users?: Array<{ username: string }> | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const users = profile.users ?? []
+  if (users.length > 0 && profile.provider.kind !== 'cognito') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['users'],
+      message:
+        'Test users belong to a Cognito profile (a user pool): remove them, or make the provider a Cognito user pool.',
+    })
+  }
+  const seen = new Set<string>()
+  users.forEach(({ username }, index) => {
+    if (seen.has(username)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['users', index, 'username'],
+        message: `Two test users are named "${username}": remove one.`,
+      })
+    }
+    seen.add(username)
+  })
+}
+
+export const ProfileInput = z
+  .object({
+    name: ProfileName,
+    preset: PresetId.default('generic'),
+    provider: ProfileProvider,
+    clients: z.array(ProfileClientInput).max(50),
+    users: z.array(ProfileUserInput).max(50).optional(),
+    notes: z.string().max(4000).optional(),
+  })
+  .superRefine(checkTestUsers)
 export type ProfileInput = z.infer<typeof ProfileInput>
 
 export const Settings = z.object({

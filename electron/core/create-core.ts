@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { LoopbackListener } from './loopback/loopback-listener'
 import { fillProfileSettings } from './profiles/fill-profile-settings'
 import { fillProfileSecret } from './profiles/fill-profile-secret'
+import { fillProfileUser } from './profiles/fill-profile-user'
 import { RunHistory } from './runs/run-history'
 import { RunService } from './runs/run-service'
 import { SandboxManager, type SandboxPorts } from './sandbox/sandbox-manager'
@@ -53,8 +54,11 @@ export function createCore(options: CoreOptions): Core {
     history,
     prepareInput: (input) =>
       fillProfileSettings(
-        fillProfileSecret(input, (profile, clientId) =>
-          workspace.clientSecretOf(profile, clientId),
+        fillProfileUser(
+          fillProfileSecret(input, (profile, clientId) =>
+            workspace.clientSecretOf(profile, clientId),
+          ),
+          (profile, username, field) => workspace.userSecretOf(profile, username, field),
         ),
         (profile, clientId) =>
           workspace.getProfile(profile).clients.find((client) => client.clientId === clientId)

@@ -7,7 +7,7 @@ import {
   type CognitoSandbox,
 } from '../../electron/core/sandbox/cognito/cognito-pool-server'
 import type { Run } from '../../shared/run-model'
-import { runCliInProcess } from '../helpers/run-cli-in-process'
+import { afxAgainstPool, type AfxOptions } from '../helpers/cognito-cli'
 
 const PUBLIC_ALL = 'afxsandboxpublicall0000002'
 
@@ -21,27 +21,8 @@ const lastCode = (username: string, purpose: string) =>
   [...pool.outbox].reverse().find((m) => m.username === username && m.purpose === purpose)?.code ??
   ''
 
-async function afx(
-  command: string,
-  args: string[],
-  options: { stdin?: string; answer?: (question: string) => Promise<string> } = {},
-) {
-  const run = runCliInProcess(
-    [
-      command,
-      ...args,
-      '--user-pool-id',
-      pool.description.userPoolId,
-      '--endpoint',
-      pool.endpoint,
-      '--client-id',
-      PUBLIC_ALL,
-    ],
-    options,
-  )
-  const code = await run.exitCode
-  return { code, stdout: run.stdout.join('\n'), stderr: run.stderr.join('\n') }
-}
+const afx = (command: string, args: string[], options: Omit<AfxOptions, 'clientId'> = {}) =>
+  afxAgainstPool(pool, [command, ...args], { clientId: PUBLIC_ALL, ...options })
 
 /** Answers each question from the outbox (codes) or the table (anything else), and records it. */
 function answering(username: string, purpose: string, others: Record<string, string> = {}) {

@@ -8,6 +8,7 @@ import {
   type CognitoSandbox,
 } from '../../electron/core/sandbox/cognito/cognito-pool-server'
 import type { Run } from '../../shared/run-model'
+import { afxAgainstPool, type AfxOptions } from '../helpers/cognito-cli'
 import { runCliInProcess } from '../helpers/run-cli-in-process'
 
 const PUBLIC_WEB = 'afxsandboxpublicweb0000001'
@@ -23,25 +24,8 @@ afterEach(() => pool?.close())
 const tomSecret = () => pool.description.users.find((u) => u.username === 'tom')!.totpSecret!
 const totpNow = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate()
 
-async function afx(
-  args: string[],
-  options: { stdin?: string; answer?: (question: string) => Promise<string> } = {},
-) {
-  const run = runCliInProcess(
-    [
-      'cognito',
-      ...args,
-      '--user-pool-id',
-      pool.description.userPoolId,
-      '--endpoint',
-      pool.endpoint,
-      ...(args.includes('--client-id') ? [] : ['--client-id', PUBLIC_WEB]),
-    ],
-    options,
-  )
-  const code = await run.exitCode
-  return { code, stdout: run.stdout.join('\n'), stderr: run.stderr.join('\n') }
-}
+const afx = (args: string[], options: Omit<AfxOptions, 'clientId'> = {}) =>
+  afxAgainstPool(pool, ['cognito', ...args], { clientId: PUBLIC_WEB, ...options })
 
 const stepTitles = (run: Run) => run.steps.map((step) => step.title)
 

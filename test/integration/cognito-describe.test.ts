@@ -19,7 +19,7 @@ import { runCliInProcess } from '../helpers/run-cli-in-process'
 const cognito = useCognitoSandboxCore()
 const { core, clientSecret, where } = cognito
 
-const describeClient = (clientId: string, extra: Record<string, string> = {}) =>
+const describeClient = (clientId: string, extra: Record<string, string | boolean> = {}) =>
   dispatchCall(core.impl, 'cognito.describeClient', { ...where(), clientId, ...extra })
 
 describe('cognito.describeClient', () => {
@@ -81,6 +81,26 @@ describe('cognito.describeClient', () => {
           hint: expect.stringContaining('aws sso login'),
         },
       })
+    })
+  })
+
+  it('uses no ambient AWS credentials unless the default chain is chosen', async () => {
+    const result = await dispatchCall(core.impl, 'cognito.describeClient', {
+      region: 'eu-west-1',
+      userPoolId: 'eu-west-1_Abc123',
+      clientId: 'abc',
+    })
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'AWS_CREDENTIALS_MISSING',
+        message: 'Choose where the AWS credentials for the import come from.',
+      },
+    })
+    const both = await describeClient(PUBLIC_WEB, { awsProfile: 'dev', useDefaultChain: true })
+    expect(both).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('Choose one source of AWS credentials') },
     })
   })
 

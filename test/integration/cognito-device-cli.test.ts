@@ -12,7 +12,7 @@ import {
 } from '../../electron/core/sandbox/cognito/cognito-pool-server'
 import type { Run } from '../../shared/run-model'
 import { ROTATING } from '../helpers/cognito-sandbox'
-import { runCliInProcess } from '../helpers/run-cli-in-process'
+import { afxAgainstPool } from '../helpers/cognito-cli'
 
 const PUBLIC_WEB = 'afxsandboxpublicweb0000001'
 
@@ -25,20 +25,8 @@ afterAll(() => pool?.close())
 const dir = mkdtempSync(join(tmpdir(), 'afx-device-'))
 const tomSecret = () => pool.description.users.find((u) => u.username === 'tom')!.totpSecret!
 
-async function afx(args: string[], clientId = PUBLIC_WEB) {
-  const run = runCliInProcess([
-    'cognito',
-    ...args,
-    '--user-pool-id',
-    pool.description.userPoolId,
-    '--endpoint',
-    pool.endpoint,
-    '--client-id',
-    clientId,
-  ])
-  const code = await run.exitCode
-  return { code, stdout: run.stdout.join('\n'), stderr: run.stderr.join('\n') }
-}
+const afx = (args: string[], clientId = PUBLIC_WEB) =>
+  afxAgainstPool(pool, ['cognito', ...args], { clientId })
 
 describe('afx cognito --remember-device / --device', () => {
   it('keeps the device in a file of its owner, and signs in with it without a TOTP code', async () => {

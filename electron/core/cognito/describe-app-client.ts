@@ -1,7 +1,8 @@
 // Imports an app client's settings, and its pool's, with the user's AWS credentials:
 // DescribeUserPool and DescribeUserPoolClient are IAM-signed admin reads (unlike sign-in), so they
-// go through the standard AWS credential chain (environment, ~/.aws profiles, SSO, instance roles)
-// or a named profile. The client secret they return is dropped at once: only its presence is kept.
+// go through a named AWS profile or, when the user chooses it, the standard credential chain
+// (environment, ~/.aws profiles, SSO, instance roles). The client secret they return is dropped
+// at once: only its presence is kept.
 // @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPoolClient.html
 import {
   CognitoIdentityProviderClient,
@@ -26,8 +27,10 @@ export type DescribeTarget = {
   clientId: string
   /** The sandbox or an emulator in place of AWS. */
   endpoint?: string | undefined
-  /** A profile of ~/.aws/config to take credentials from; the default chain otherwise. */
+  /** A profile of ~/.aws/config to take credentials from. */
   awsProfile?: string | undefined
+  /** The SDK's default credential chain, chosen by the user. */
+  useDefaultChain?: boolean | undefined
 }
 
 /**
@@ -50,11 +53,7 @@ export async function describeAppClient(
     endpoint,
     // An admin read repeated unasked is harmless, but a refusal should be seen at once.
     maxAttempts: 1,
-    ...(isLoopbackHttpUrl(new URL(endpoint))
-      ? { credentials: LOOPBACK_CREDENTIALS }
-      : target.awsProfile
-        ? { profile: target.awsProfile }
-        : {}),
+    ...credentialsFor(endpoint, target),
   })
   try {
     const [pool, appClient] = await Promise.all([
@@ -76,6 +75,24 @@ export async function describeAppClient(
   } finally {
     client.destroy()
   }
+}
+
+/**
+ * Which credentials sign the reads. Ambient AWS credentials are never used unasked (security.md
+ * §7.8 #127): the person names a profile or chooses the default chain.
+ */
+function credentialsFor(endpoint: string, target: DescribeTarget) {
+  if (isLoopbackHttpUrl(new URL(endpoint))) return { credentials: LOOPBACK_CREDENTIALS }
+  if (target.awsProfile) return { profile: target.awsProfile }
+  if (target.useDefaultChain) return {}
+  throw new AfxError(
+    'AWS_CREDENTIALS_MISSING',
+    'Choose where the AWS credentials for the import come from.',
+    {
+      hint: 'Name an AWS profile (from ~/.aws/config), or choose the default credential chain (environment variables, the default profile, SSO). Importing reads the pool with that identity.',
+      ref: 'AWS SDK for JavaScript v3, setting credentials in Node.js',
+    },
+  )
 }
 
 /** The client's settings the linter reads; the secret becomes `HasClientSecret`. */

@@ -109,11 +109,26 @@ const DESCRIPTION_HINTS: { pattern: RegExp; hint: Hint }[] = [
 ]
 
 /**
+ * Cognito's userInfo refuses an access token without the openid scope, whatever error code it
+ * answers with: tokens from its own sign-in API (SRP, password) carry only
+ * aws.cognito.signin.user.admin.
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html
+ */
+const NO_OPENID_SCOPE: { pattern: RegExp; hint: Hint } = {
+  pattern: /openid scope/i,
+  hint: {
+    hint: "userInfo answers only for an access token with the openid scope. Tokens from Cognito's own sign-in API (InitiateAuth: SRP, password, custom) carry aws.cognito.signin.user.admin alone: read the user with GetUser instead, or sign in through the hosted UI asking for openid.",
+    ref: 'Cognito developer guide, the userInfo endpoint',
+  },
+}
+
+/**
  * The hint for an OAuth error: for a catch-all code, by the provider's description when it names
  * the cause; else by the error code.
  * @see RFC 6749 §5.2 https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
 export function hintForOAuthError(error: string, description?: string): Hint | undefined {
+  if (description && NO_OPENID_SCOPE.pattern.test(description)) return NO_OPENID_SCOPE.hint
   const byDescription =
     description && CATCH_ALL_ERRORS.has(error)
       ? DESCRIPTION_HINTS.find(({ pattern }) => pattern.test(description))?.hint

@@ -22,13 +22,31 @@ const SECRET_INPUT_LABELS: Record<string, string> = {
   devicePassword: 'device_password',
 }
 
-/**
- * The labels of what a saved profile keeps for its client (a secret, or a private key for
- * private_key_jwt): a replay after a restart takes them from the profile again.
- */
-export const PROFILE_SECRET_FIELDS: Record<string, string> = {
+/** What a saved profile keeps for its client (a secret, or a private_key_jwt client's key). */
+const PROFILE_CLIENT_SECRETS: Record<string, string> = {
   client_secret: 'clientSecret',
   private_key: 'privateKeyJwk',
+}
+
+/** What a Cognito profile keeps for the test user a sign-in names. */
+const PROFILE_USER_SECRETS: Record<string, string> = {
+  password: 'password',
+  totp_secret: 'totpSecret',
+}
+
+/**
+ * The input field a saved profile fills in for a secret of this label, when the run came from one
+ * (a replay after a restart takes it from the profile again); undefined when no profile keeps it.
+ */
+export function profileSecretField(
+  input: Record<string, unknown>,
+  label: string,
+): string | undefined {
+  if (typeof input.profile !== 'string') return undefined
+  return (
+    PROFILE_CLIENT_SECRETS[label] ??
+    (input.flow === 'cognito' ? PROFILE_USER_SECRETS[label] : undefined)
+  )
 }
 
 export function redactStartInput(input: object, secrets: SecretBox): Record<string, unknown> {

@@ -17,7 +17,7 @@ import { RunContext } from './run-context'
 import type { RunHistory, RunRecord } from './run-history'
 import { RunRecorder } from './run-recorder'
 import { runMatches } from './run-search'
-import { PROFILE_SECRET_FIELDS, redactStartInput, restoreStartInput } from './redact-start-input'
+import { profileSecretField, redactStartInput, restoreStartInput } from './redact-start-input'
 import { SecretBox } from './secret-box'
 
 type LiveRun = {
@@ -183,7 +183,8 @@ export class RunService {
 
   /**
    * The input to start a run again with: the same flow, options and secrets. A secret an earlier
-   * session held is gone, except a client secret its profile still keeps (filled at start).
+   * session held is gone, except what its profile still keeps (a client secret, a test user's
+   * password or TOTP secret), filled at start.
    */
   replayInput(runId: string): StartRunInput {
     const { run, input } = this.record(runId)
@@ -195,7 +196,7 @@ export class RunService {
     const live = this.#runs.get(runId)
     const restored = restoreStartInput(input, (id) => live?.secrets.reveal(id))
     const missing = restored.missing.filter(
-      (label) => !(label in PROFILE_SECRET_FIELDS && typeof input.profile === 'string'),
+      (label) => profileSecretField(input, label) === undefined,
     )
     if (missing.length > 0) {
       throw new AfxError(
@@ -275,7 +276,7 @@ const runNotFound = (runId: string) =>
 function withoutProfileSecrets(input: Record<string, unknown>, missing: string[]) {
   const copy = structuredClone(input)
   for (const label of missing) {
-    const field = PROFILE_SECRET_FIELDS[label]
+    const field = profileSecretField(input, label)
     if (field === undefined) continue
     delete copy[field] // Cognito's input
     delete (copy.client as Record<string, unknown> | undefined)?.[field] // an OAuth client's

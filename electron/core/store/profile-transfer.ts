@@ -1,65 +1,73 @@
 // The profiles file a person exports, hands over and imports: JSON, with no secret values unless
-// a passphrase was given, and then each client secret sealed with a key derived from it (its own
-// salt in the file). Reading one checks every field and says what is wrong, and where, in words.
+// a passphrase was given, and then each secret (a client's, a test user's password or TOTP secret)
+// sealed with a key derived from it (its own salt in the file). Reading one checks every field and says what is wrong, and where, in words.
 import { z } from 'zod'
 import {
+  checkTestUsers,
   type ExportFile,
   ProfileClientInput,
   ProfileInput,
   ProfileName,
+  ProfileUserInput,
 } from '../../../shared/workspace-model'
 import { AfxError } from '../errors'
 import { describeIssues } from './describe-issues'
+import { listSecrets, mapSecrets, type SecretsAs } from './profile-secrets'
 import { PassphraseLock, Sealed, type ScryptCost, SealingKey } from './secret-vault'
 
 export const EXPORT_FORMAT = 'afx-profiles'
 const EXPORT_VERSION = 1
 const NAME_MAX = 80
 
-/** A profile as it travels, its client secrets (if any) in clear: only ever in memory. */
-export type PortableProfile = Omit<ProfileInput, 'clients'> & {
-  clients: Array<Omit<ProfileClientInput, 'secret'> & { secret?: string }>
-}
+/** A profile as it travels, its secrets (if any) in clear: only ever in memory. */
+export type PortableProfile = SecretsAs<ProfileInput, string>
 
 const ExportedClient = ProfileClientInput.omit({ secret: true }).extend({
   secret: Sealed.optional(),
 })
 
-const ExportedProfile = ProfileInput.omit({ clients: true }).extend({
-  clients: z.array(ExportedClient).max(50),
+const ExportedUser = ProfileUserInput.extend({
+  password: Sealed.optional(),
+  totpSecret: Sealed.optional(),
 })
+
+const ExportedProfile = z
+  .object({
+    ...ProfileInput.shape,
+    clients: z.array(ExportedClient).max(50),
+    users: z.array(ExportedUser).max(50).optional(),
+  })
+  .superRefine(checkTestUsers)
 
 const ProfilesExport = z
   .object({
     format: z.literal(EXPORT_FORMAT),
     version: z.literal(EXPORT_VERSION),
     exportedAt: z.string().max(100),
-    /** Present when client secrets are sealed: how to derive their key, and a check value. */
+    /** Present when secrets are sealed: how to derive their key, and a check value. */
     sealedWith: PassphraseLock.optional(),
     profiles: z.array(ExportedProfile).max(5000),
   })
   .superRefine((file, ctx) => {
     if (file.sealedWith) return
     file.profiles.forEach((profile, p) =>
-      profile.clients.forEach((client, c) => {
-        if (client.secret) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['profiles', p, 'clients', c, 'secret'],
-            message: 'A sealed secret needs "sealedWith" at the top of the file to be opened.',
-          })
-        }
-      }),
+      listSecrets(profile).forEach(({ path }) =>
+        ctx.addIssue({
+          code: 'custom',
+          path: ['profiles', p, ...path],
+          message: 'A sealed secret needs "sealedWith" at the top of the file to be opened.',
+        }),
+      ),
     )
   })
 type ProfilesExport = z.infer<typeof ProfilesExport>
 
-/** Writes the export; client secrets go in only with a passphrase, sealed with it. */
+/** Writes the export; secrets go in only with a passphrase, sealed with it. */
 export function buildProfilesExport(
   profiles: PortableProfile[],
   options: { passphrase?: string | undefined; now: number; cost: ScryptCost },
 ): ExportFile {
-  const hasSecrets = profiles.some((profile) => profile.clients.some((client) => client.secret))
+  const hasSecrets = profiles.some((profile) => listSecrets(profile).length > 0)
   const sealing =
     options.passphrase !== undefined && hasSecrets
       ? SealingKey.create(options.passphrase, options.cost, 'this export')
@@ -70,13 +78,8 @@ export function buildProfilesExport(
     version: EXPORT_VERSION,
     exportedAt,
     ...(sealing ? { sealedWith: sealing.lock } : {}),
-    profiles: profiles.map((profile) => ({
-      ...profile,
-      clients: profile.clients.map(({ secret, ...client }) =>
-        // Without a passphrase the secret is left out entirely, never written in clear.
-        secret !== undefined && sealing ? { ...client, secret: sealing.key.seal(secret) } : client,
-      ),
-    })),
+    // Without a passphrase each secret is left out entirely, never written in clear.
+    profiles: profiles.map((profile) => mapSecrets(profile, (secret) => sealing?.key.seal(secret))),
   }
   return {
     filename: `afx-profiles-${exportedAt.slice(0, 10)}.json`,
@@ -107,27 +110,18 @@ export function readProfilesExport(content: string, passphrase?: string): Portab
   const parsed = ProfilesExport.safeParse(json)
   if (!parsed.success) throw invalid(describeIssues(parsed.error))
   const file = parsed.data
-  const hasSecrets = file.profiles.some((profile) =>
-    profile.clients.some((client) => client.secret),
-  )
+  const hasSecrets = file.profiles.some((profile) => listSecrets(profile).length > 0)
   let key: SealingKey | undefined
   if (hasSecrets && file.sealedWith) {
     if (passphrase === undefined || passphrase === '') {
-      throw new AfxError(
-        'VAULT_LOCKED',
-        'The client secrets in this file are sealed with a passphrase.',
-        { hint: 'Give the passphrase the file was exported with.' },
-      )
+      throw new AfxError('VAULT_LOCKED', 'The secrets in this file are sealed with a passphrase.', {
+        hint: 'Give the passphrase the file was exported with.',
+      })
     }
     key = SealingKey.unlock(passphrase, file.sealedWith, 'this file')
   }
   // Every secret is opened before anything is imported, so a tampered one stops the whole file.
-  return file.profiles.map((profile) => ({
-    ...profile,
-    clients: profile.clients.map(({ secret, ...client }) =>
-      secret && key ? { ...client, secret: key.open(secret) } : client,
-    ),
-  }))
+  return file.profiles.map((profile) => mapSecrets(profile, (secret) => key?.open(secret)))
 }
 
 /** The name an imported profile gets: its own, or "<name> (imported)", "(imported 2)", … */

@@ -1,7 +1,8 @@
-// Decides where a client secret lives and gets it back. Sealed by the OS keychain when the face
-// has one; else sealed with the vault key while the vault is unlocked; else kept only in this
-// process's memory. The file only ever receives sealed values, or the bare fact of a session one.
-import type { SecretHome } from '../../../shared/workspace-model'
+// Decides where a profile's secret (a client's secret, a test user's password or TOTP secret) lives
+// and gets it back. Sealed by the OS keychain when the face has one; else sealed with the vault key
+// while the vault is unlocked; else kept only in this process's memory. The file only ever
+// receives sealed values, or the bare fact of a session one.
+import type { SecretHome, TestUserSecret } from '../../../shared/workspace-model'
 import { AfxError } from '../errors'
 import type { PassphraseLock, SealingKey } from './secret-vault'
 import type { StoredSecret } from './workspace-schema'
@@ -9,8 +10,11 @@ import type { StoredSecret } from './workspace-schema'
 /** Electron safeStorage, wrapped by the Electron face (encrypted bytes as text). */
 export type SecretCipher = { encrypt(plain: string): string; decrypt(sealed: string): string }
 
-/** Whose secret: a client of a profile. */
-export type SecretOwner = { profile: string; clientId: string }
+/** Which of a profile's secrets: a client's, or a password or TOTP secret of a test user. */
+export type SecretSlot = { clientId: string } | { username: string; field: TestUserSecret }
+
+/** Whose secret: a profile's, in one of its slots. */
+export type SecretOwner = { profile: string } & SecretSlot
 
 export class SecretKeeper {
   readonly #osCipher: () => SecretCipher | undefined
@@ -68,7 +72,7 @@ export class SecretKeeper {
 
   /** The secret's value, or an error that says why it cannot be had and what to do. */
   reveal(stored: StoredSecret, owner: SecretOwner): string {
-    const whose = `The client secret of "${owner.profile}" (client ${owner.clientId})`
+    const whose = describeOwner(owner)
     switch (stored.home) {
       case 'os-keychain': {
         const cipher = this.#osCipher()
@@ -129,7 +133,7 @@ export class SecretKeeper {
     this.#session.delete(keyOf(owner))
   }
 
-  /** Forgets the session-only secrets of every client of a profile. */
+  /** Forgets the session-only secrets of a profile: its clients', its test users'. */
   forgetProfile(profile: string): void {
     for (const key of [...this.#session.keys()]) {
       if (key.startsWith(`${profile}\u0000`)) this.#session.delete(key)
@@ -149,7 +153,26 @@ export class SecretKeeper {
 
 export type KeeperState = { session: Map<string, string>; vaultKey: SealingKey | undefined }
 
+/**
+ * A slot's key within its profile, the same whatever the profile is named (a rename carries it).
+ * The kind comes first, so no client id can spell a test user's key.
+ */
+export function slotKey(slot: SecretSlot): string {
+  return 'clientId' in slot
+    ? `client\u0000${slot.clientId}`
+    : `user\u0000${slot.field}\u0000${slot.username}`
+}
+
 /** Profile names hold no control characters (ProfileName), so NUL cannot be part of one. */
 function keyOf(owner: SecretOwner): string {
-  return `${owner.profile}\u0000${owner.clientId}`
+  return `${owner.profile}\u0000${slotKey(owner)}`
+}
+
+/** The secret named for an error: whose it is, never its value. */
+function describeOwner(owner: SecretOwner): string {
+  if ('clientId' in owner) {
+    return `The client secret of "${owner.profile}" (client ${owner.clientId})`
+  }
+  const what = owner.field === 'password' ? 'password' : 'TOTP secret'
+  return `The ${what} of the test user "${owner.username}" of "${owner.profile}"`
 }

@@ -1,12 +1,17 @@
 // The shape of workspace.json, version by version. Only the current version is described here;
 // older ones are turned into it by migrate-workspace.ts before this schema checks them.
 import { z } from 'zod'
-import { Profile, ProfileClientInput, Settings } from '../../../shared/workspace-model'
+import {
+  Profile,
+  ProfileClientInput,
+  ProfileUserInput,
+  Settings,
+} from '../../../shared/workspace-model'
 import { PassphraseLock, Sealed } from './secret-vault'
 
 export const CURRENT_SCHEMA_VERSION = 1
 
-/** A client secret as the file keeps it: sealed, or only the fact that a session had one. */
+/** A secret as the file keeps it: sealed, or only the fact that a session had one. */
 export const StoredSecret = z.discriminatedUnion('home', [
   /** Sealed by the OS keychain (Electron safeStorage), as the text its face returns. */
   z.object({ home: z.literal('os-keychain'), sealed: z.string().min(1) }),
@@ -21,8 +26,16 @@ export const StoredClient = ProfileClientInput.omit({ secret: true }).extend({
 })
 export type StoredClient = z.infer<typeof StoredClient>
 
-export const StoredProfile = Profile.omit({ clients: true }).extend({
+/** A Cognito profile's test user: its password and TOTP secret kept as a client secret is. */
+export const StoredUser = ProfileUserInput.extend({
+  password: StoredSecret.optional(),
+  totpSecret: StoredSecret.optional(),
+})
+export type StoredUser = z.infer<typeof StoredUser>
+
+export const StoredProfile = Profile.omit({ clients: true, users: true }).extend({
   clients: z.array(StoredClient).max(50),
+  users: z.array(StoredUser).max(50).optional(),
 })
 export type StoredProfile = z.infer<typeof StoredProfile>
 

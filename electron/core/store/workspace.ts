@@ -1,5 +1,5 @@
-// The workspace a person keeps between sessions: saved profiles, settings, and their client
-// secrets at rest. Every call reads workspace.json afresh and every change is written back at
+// The workspace a person keeps between sessions: saved profiles, settings, and their secrets at
+// rest (client secrets, and a Cognito profile's test users' passwords and TOTP secrets). Every call reads workspace.json afresh and every change is written back at
 // once, so windows and processes sharing one data folder see each other's saves.
 import {
   DEFAULT_SETTINGS,
@@ -8,6 +8,7 @@ import {
   type ProfileClientInput,
   type ProfileInput,
   Settings,
+  type TestUserSecret,
   type WorkspaceStatus,
 } from '../../../shared/workspace-model'
 import { AfxError } from '../errors'
@@ -17,10 +18,26 @@ import {
   type PortableProfile,
   readProfilesExport,
 } from './profile-transfer'
-import { type SecretCipher, SecretKeeper, type SecretOwner } from './secret-keeper'
+import { listSecrets, mapSecrets, TEST_USER_SECRETS } from './profile-secrets'
+import {
+  type SecretCipher,
+  SecretKeeper,
+  type SecretOwner,
+  type SecretSlot,
+  slotKey,
+} from './secret-keeper'
 import { type ScryptCost, SealingKey, STRONG_SCRYPT_COST } from './secret-vault'
 import { WorkspaceFile } from './workspace-file'
-import type { StoredClient, StoredProfile, StoredSecret, WorkspaceData } from './workspace-schema'
+import type {
+  StoredClient,
+  StoredProfile,
+  StoredSecret,
+  StoredUser,
+  WorkspaceData,
+} from './workspace-schema'
+
+/** A secret as a save gives it: set, cleared, or (absent) left as it is. */
+type SecretChange = ProfileClientInput['secret']
 
 export type { SecretCipher } from './secret-keeper'
 
@@ -130,8 +147,9 @@ export class Workspace {
 
   /**
    * Creates a profile, or replaces the one named `previousName` (a rename when the names differ).
-   * A client's secret is set, cleared, or (absent) left as it was for the same client id. When
-   * `previousName` no longer exists (removed in another window), the profile is saved as new.
+   * A client's secret is set, cleared, or (absent) left as it was for the same client id; a test
+   * user's password and TOTP secret likewise for the same user name. When `previousName` no longer
+   * exists (removed in another window), the profile is saved as new.
    */
   saveProfile(input: ProfileInput, previousName?: string): Profile {
     return this.#update((data) => {
@@ -143,19 +161,33 @@ export class Workspace {
         })
       }
       const carried = previous ? this.#takeSessionSecrets(previous) : new Map<string, string>()
+      const next = (change: SecretChange, before: StoredSecret | undefined, slot: SecretSlot) =>
+        this.#nextSecret(change, before, carried.get(slotKey(slot)), {
+          profile: input.name,
+          ...slot,
+        })
       const unmatched = [...(previous?.clients ?? [])]
       const clients = input.clients.map(({ secret, ...client }): StoredClient => {
-        const owner = { profile: input.name, clientId: client.clientId }
         const at = unmatched.findIndex((before) => before.clientId === client.clientId)
         const before = at >= 0 ? unmatched.splice(at, 1)[0] : undefined
-        const kept = this.#nextSecret(secret, before, carried, owner)
+        const kept = next(secret, before?.secret, { clientId: client.clientId })
         return kept ? { ...client, secret: kept } : client
+      })
+      const users = (input.users ?? []).map((user): StoredUser => {
+        const before = previous?.users?.find((each) => each.username === user.username)
+        const stored: StoredUser = { username: user.username }
+        for (const field of TEST_USER_SECRETS) {
+          const kept = next(user[field], before?.[field], { username: user.username, field })
+          if (kept) stored[field] = kept
+        }
+        return stored
       })
       const saved: StoredProfile = {
         name: input.name,
         preset: input.preset,
         provider: input.provider,
         clients,
+        ...(users.length === 0 ? {} : { users }),
         ...(input.notes === undefined ? {} : { notes: input.notes }),
         updatedAt: new Date(this.#now()).toISOString(),
       }
@@ -182,27 +214,29 @@ export class Workspace {
     return this.#keeper.reveal(client.secret, { profile: profile.name, clientId })
   }
 
-  /** All profiles (or those named); client secrets only with a passphrase, sealed with it. */
+  /**
+   * The kept password or TOTP secret of a Cognito profile's test user, for starting a run;
+   * undefined when the profile keeps no such user, or not this secret of it.
+   */
+  userSecretOf(profileName: string, username: string, field: TestUserSecret): string | undefined {
+    const profile = findProfile(this.#read(), profileName)
+    const kept = profile.users?.find((user) => user.username === username)?.[field]
+    if (!kept) return undefined
+    return this.#keeper.reveal(kept, { profile: profile.name, username, field })
+  }
+
+  /** All profiles (or those named); their secrets only with a passphrase, sealed with it. */
   exportProfiles(names?: string[], passphrase?: string): ExportFile {
     const data = this.#read()
     const chosen = names
       ? [...new Set(names)].map((name) => findProfile(data, name))
       : [...data.profiles].sort((a, b) => a.name.localeCompare(b.name))
-    const profiles = chosen.map(
-      ({ clients, updatedAt: _updatedAt, ...profile }): PortableProfile => ({
-        ...profile,
-        clients: clients.map(({ secret, ...client }) =>
-          secret && passphrase !== undefined
-            ? {
-                ...client,
-                secret: this.#keeper.reveal(secret, {
-                  profile: profile.name,
-                  clientId: client.clientId,
-                }),
-              }
-            : client,
-        ),
-      }),
+    const profiles = chosen.map(({ updatedAt: _updatedAt, ...profile }): PortableProfile =>
+      mapSecrets(profile, (secret, slot) =>
+        passphrase === undefined
+          ? undefined
+          : this.#keeper.reveal(secret, { profile: profile.name, ...slot }),
+      ),
     )
     return buildProfilesExport(profiles, { passphrase, now: this.#now(), cost: this.#kdfCost })
   }
@@ -217,16 +251,10 @@ export class Workspace {
         const name = importedName(profile.name, taken)
         taken.add(name)
         data.profiles.push({
-          ...profile,
-          name,
-          clients: profile.clients.map(({ secret, ...client }) =>
-            secret === undefined
-              ? client
-              : {
-                  ...client,
-                  secret: this.#keeper.keep(secret, { profile: name, clientId: client.clientId }),
-                },
+          ...mapSecrets(profile, (secret, slot) =>
+            this.#keeper.keep(secret, { profile: name, ...slot }),
           ),
+          name,
           updatedAt,
         })
         return name
@@ -257,44 +285,32 @@ export class Workspace {
   }
 
   #toProfile(stored: StoredProfile): Profile {
-    return {
-      ...stored,
-      clients: stored.clients.map(({ secret, ...client }) =>
-        secret
-          ? {
-              ...client,
-              secret: this.#keeper.statusOf(secret, {
-                profile: stored.name,
-                clientId: client.clientId,
-              }),
-            }
-          : client,
-      ),
-    }
+    return mapSecrets(stored, (secret, slot) =>
+      this.#keeper.statusOf(secret, { profile: stored.name, ...slot }),
+    )
   }
 
-  /** What a client keeps after a save: the new secret, none, or the one it had. */
+  /** What a slot keeps after a save: the new secret, none, or the one it had. */
   #nextSecret(
-    input: ProfileClientInput['secret'],
-    before: StoredClient | undefined,
-    carried: Map<string, string>,
+    change: SecretChange,
+    before: StoredSecret | undefined,
+    carried: string | undefined,
     owner: SecretOwner,
   ): StoredSecret | undefined {
-    if (input && 'set' in input) return this.#keeper.keep(input.set, owner)
-    if (input?.clear || !before?.secret) return undefined
-    const value = carried.get(before.clientId)
-    if (before.secret.home === 'session' && value !== undefined) {
-      this.#keeper.holdInSession(owner, value)
+    if (change && 'set' in change) return this.#keeper.keep(change.set, owner)
+    if (change?.clear || !before) return undefined
+    if (before.home === 'session' && carried !== undefined) {
+      this.#keeper.holdInSession(owner, carried)
     }
-    return before.secret
+    return before
   }
 
-  /** Takes a profile's session-only secrets out of memory, by client id, to put back after. */
+  /** Takes a profile's session-only secrets out of memory, by slot, to put back after. */
   #takeSessionSecrets(profile: StoredProfile): Map<string, string> {
     const carried = new Map<string, string>()
-    for (const client of profile.clients) {
-      const value = this.#keeper.sessionValue({ profile: profile.name, clientId: client.clientId })
-      if (value !== undefined && !carried.has(client.clientId)) carried.set(client.clientId, value)
+    for (const { slot } of listSecrets(profile)) {
+      const value = this.#keeper.sessionValue({ profile: profile.name, ...slot })
+      if (value !== undefined && !carried.has(slotKey(slot))) carried.set(slotKey(slot), value)
     }
     this.#keeper.forgetProfile(profile.name)
     return carried
@@ -302,27 +318,26 @@ export class Workspace {
 
   #hasSessionSecrets(data: WorkspaceData): boolean {
     return data.profiles.some((profile) =>
-      profile.clients.some(
-        (client) =>
-          client.secret?.home === 'session' &&
-          this.#keeper.sessionValue({ profile: profile.name, clientId: client.clientId }) !==
-            undefined,
+      listSecrets(profile).some(
+        ({ secret, slot }) =>
+          secret.home === 'session' &&
+          this.#keeper.sessionValue({ profile: profile.name, ...slot }) !== undefined,
       ),
     )
   }
 
   /** Seals every secret held only in memory where it can now be kept (the vault just opened). */
   #moveSessionSecrets(data: WorkspaceData): void {
-    for (const profile of data.profiles) {
-      for (const client of profile.clients) {
-        if (client.secret?.home !== 'session') continue
-        const owner = { profile: profile.name, clientId: client.clientId }
-        const value = this.#keeper.sessionValue(owner)
-        if (value === undefined) continue
-        client.secret = this.#keeper.keep(value, owner)
-        if (client.secret.home !== 'session') this.#keeper.forget(owner)
-      }
-    }
+    data.profiles = data.profiles.map((profile) =>
+      mapSecrets(profile, (secret, slot) => {
+        const owner = { profile: profile.name, ...slot }
+        const value = secret.home === 'session' ? this.#keeper.sessionValue(owner) : undefined
+        if (value === undefined) return secret
+        const moved = this.#keeper.keep(value, owner)
+        if (moved.home !== 'session') this.#keeper.forget(owner)
+        return moved
+      }),
+    )
   }
 }
 

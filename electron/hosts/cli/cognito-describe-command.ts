@@ -1,7 +1,7 @@
-// `afx cognito describe`: imports an app client's settings (and its pool's) with the standard AWS
-// credential chain or --aws-profile, prints them with what the app-client linter finds, and exits
-// 1 when the linter finds an error. With --profile NAME --save, keeps them with that profile, so
-// runs from it are checked before they go.
+// `afx cognito describe`: imports an app client's settings (and its pool's) with the AWS
+// credentials named (--aws-profile, or --aws-default-chain), prints them with what the app-client
+// linter finds, and exits 1 when the linter finds an error. With --profile NAME --save, keeps
+// them with that profile, so runs from it are checked before they go.
 import type { CognitoClientSettings } from '../../../shared/cognito-app-client'
 import { DescribeClientInput } from '../../../shared/cognito-describe-input'
 import { lintCognitoClient } from '../../../shared/cognito-client-lint'
@@ -15,6 +15,8 @@ import { EXIT, UsageError } from './usage-error'
 
 export type CognitoDescribeOptions = CognitoPoolOptions & {
   awsProfile: string | undefined
+  /** --aws-default-chain: the SDK's default credential chain, chosen explicitly. */
+  useDefaultChain: boolean
   /** --save: keep the settings with the --profile given. */
   save: boolean
   json: boolean
@@ -34,6 +36,7 @@ export async function cognitoDescribeCommand(
     clientId,
     endpoint,
     awsProfile: options.awsProfile,
+    useDefaultChain: options.useDefaultChain || undefined,
   })
   if (!input.success) {
     const issue = input.error.issues[0]
@@ -75,6 +78,8 @@ function keepWithProfile(
       clients: clients.map(({ secret: _kept, ...client }) =>
         client.clientId === clientId ? { ...client, cognitoSettings } : client,
       ),
+      // Likewise each test user's password and TOTP secret.
+      ...(profile.users && { users: profile.users.map(({ username }) => ({ username })) }),
     },
     name,
   )

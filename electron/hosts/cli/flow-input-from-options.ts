@@ -2,7 +2,11 @@
 // a flow cannot run without. A token given as "-" is read from stdin (kept out of shell history).
 import { readFile } from 'node:fs/promises'
 import { StartRunInput } from '../../../shared/flow-input'
-import { flowProviderOf, profileClientFor } from '../../../shared/profile-to-flow'
+import {
+  cognitoLogoutEndpointOf,
+  flowProviderOf,
+  profileClientFor,
+} from '../../../shared/profile-to-flow'
 import type { Profile, ProfileClient } from '../../../shared/workspace-model'
 import { readParams } from './read-params'
 import { UsageError } from './usage-error'
@@ -124,7 +128,9 @@ async function flowFields(
       return {
         variant: options.variant,
         idTokenHint: await secret(options.idToken),
-        logoutEndpoint: options.logoutEndpoint,
+        logoutEndpoint:
+          options.logoutEndpoint ??
+          (options.profile && cognitoLogoutEndpointOf(options.profile.provider)),
         logoutUri: options.logoutUri,
         ...browserRound('/logged-out'),
       }

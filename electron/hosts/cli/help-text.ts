@@ -25,10 +25,12 @@ Usage:
            [--refresh-with InitiateAuth|GetTokensFromRefreshToken]  (the latter for rotation)
                                  new tokens for a refresh token, saying whether it rotated; with
                                  a client secret, --username is the cognito:username to hash
-  afx cognito describe --user-pool-id ID --client-id ID [--aws-profile P] [--profile NAME --save]
-                                 import the app client's and pool's settings with your AWS
-                                 credentials (DescribeUserPool, DescribeUserPoolClient) and lint
-                                 them; exit 1 on an error; --save keeps them with the profile
+  afx cognito describe --user-pool-id ID --client-id ID (--aws-profile P | --aws-default-chain)
+           [--profile NAME --save]
+                                 import the app client's and pool's settings with the AWS
+                                 credentials named (DescribeUserPool, DescribeUserPoolClient; none
+                                 for a loopback --endpoint) and lint them; exit 1 on an error;
+                                 --save keeps them with the profile
   afx cognito-account sign-up --user-pool-id ID --client-id ID --username U
            (--password P|- | --password-stdin) [--attribute name=value ...] [--no-confirm]
                                  sign a user up (--attribute email=…, phone_number=…), then ask

@@ -123,6 +123,7 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
           {
             ...cognitoCommonOptions(args, values),
             awsProfile: values['aws-profile'],
+            useDefaultChain: values['aws-default-chain'] ?? false,
             save: values.save ?? false,
           },
           await unlockedFor('cli'),
@@ -297,6 +298,7 @@ function parseCommandLine(argv: string[]) {
         'no-confirm': { type: 'boolean' },
         'as-authenticator': { type: 'boolean' },
         'aws-profile': { type: 'string' },
+        'aws-default-chain': { type: 'boolean' },
         save: { type: 'boolean' },
         'refresh-with': { type: 'string' },
         device: { type: 'string' },

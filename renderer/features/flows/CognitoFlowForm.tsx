@@ -1,6 +1,7 @@
 // Chooses a Cognito sign-in: a saved profile or the user pool (the sandbox's when it runs) and
-// app client by hand, the user and the InitiateAuth flow. Challenges are answered later, in the
-// run, as they come.
+// app client by hand, the user (one of the profile's test users, whose password and TOTP secret
+// the engine adds) and the InitiateAuth flow. Challenges are answered later, in the run, as they
+// come, unless the run can answer them itself.
 import { useEffect, useState, type FormEvent } from 'react'
 import type { StartRunInput } from '../../../shared/flow-input'
 import type { Profile, ProfileClient } from '../../../shared/workspace-model'
@@ -14,7 +15,12 @@ import {
 import { CognitoUserFields, type CognitoUserDraft } from './CognitoUserFields'
 import { CheckField, SelectField, TextField } from '../../components/FormFields'
 import { ProfileSelect } from './ProfileSelect'
-import { cognitoFieldsOf, profileChoiceOf, type ProfileChoice } from './profile-fields'
+import {
+  cognitoFieldsOf,
+  keptUserNote,
+  profileChoiceOf,
+  type ProfileChoice,
+} from './profile-fields'
 import { useProfiles } from '../../state/use-profiles'
 
 type Props = { onStart: (input: StartRunInput) => void }
@@ -49,6 +55,8 @@ export function CognitoFlowForm({ onStart }: Props) {
   }, [cognito])
 
   const isSandbox = cognito !== undefined && endpoint === cognito.endpoint
+  const savedUsers = profiles?.find((candidate) => candidate.name === profile?.name)?.users ?? []
+  const savedUser = savedUsers.find((candidate) => candidate.username === user.username)
 
   const pickClient = (picked: string) => {
     const client = cognito?.clients.find((candidate) => candidate.clientId === picked)
@@ -140,10 +148,28 @@ export function CognitoFlowForm({ onStart }: Props) {
         }
         note={clientSecret ? undefined : profile?.secretNote}
       />
+      {savedUsers.length > 0 && (
+        <SelectField
+          label="Saved user"
+          value={savedUser?.username ?? ''}
+          options={[
+            { value: '', label: 'None: type the user below' },
+            ...savedUsers.map(({ username }) => username),
+          ]}
+          // The name only: the engine adds the password and TOTP secret kept with the profile.
+          onChange={(username) => setUser((current) => ({ ...current, username, password: '' }))}
+        />
+      )}
       <CognitoUserFields
         sandboxUsers={isSandbox ? cognito.users : undefined}
         user={user}
         onChange={(change) => setUser((current) => ({ ...current, ...change }))}
+        savedUser={
+          savedUser && {
+            keepsPassword: savedUser.password !== undefined,
+            note: keptUserNote(savedUser),
+          }
+        }
       />
 
       <CognitoDeviceFields

@@ -30,6 +30,8 @@ type Props = {
   sandboxUsers: CognitoSandboxUser[] | undefined
   user: CognitoUserDraft
   onChange: (change: Partial<CognitoUserDraft>) => void
+  /** A test user of the chosen profile, named here: what the engine adds from the profile. */
+  savedUser?: { keepsPassword: boolean; note: string | undefined } | undefined
 }
 
 const FLOW_NOTES: Record<CognitoRunFlow, string> = {
@@ -42,7 +44,7 @@ const FLOW_NOTES: Record<CognitoRunFlow, string> = {
     'New ID and access tokens for a refresh token; with a client secret, give the user name Cognito keeps (cognito:username), which SECRET_HASH is made of.',
 }
 
-export function CognitoUserFields({ sandboxUsers, user, onChange }: Props) {
+export function CognitoUserFields({ sandboxUsers, user, onChange, savedUser }: Props) {
   const id = useId()
   const { username, authFlow } = user
   const bind = bindDraft(user, onChange)
@@ -85,10 +87,17 @@ export function CognitoUserFields({ sandboxUsers, user, onChange }: Props) {
           label="Password"
           type="password"
           {...bind('password')}
-          required={authFlow !== 'CUSTOM_AUTH' && authFlow !== 'USER_AUTH'}
-          placeholder={
-            authFlow === 'CUSTOM_AUTH' || authFlow === 'USER_AUTH' ? `optional for ${authFlow}` : ''
+          required={
+            !savedUser?.keepsPassword && authFlow !== 'CUSTOM_AUTH' && authFlow !== 'USER_AUTH'
           }
+          placeholder={
+            savedUser?.keepsPassword
+              ? 'kept with the profile'
+              : authFlow === 'CUSTOM_AUTH' || authFlow === 'USER_AUTH'
+                ? `optional for ${authFlow}`
+                : ''
+          }
+          note={user.password ? undefined : savedUser?.note}
         />
       )}
 

@@ -76,6 +76,7 @@ export function FlowForm({ onStart }: Props) {
     setProvider(fields.provider)
     if (fields.client) setClient({ ...fields.client, clientSecret: '' })
     if (fields.redirect) changeDetails(fields.redirect)
+    if (fields.logoutEndpoint) changeDetails({ logoutEndpoint: fields.logoutEndpoint })
   }
 
   const submit = (event: FormEvent) => {

@@ -1,8 +1,9 @@
 // What choosing a saved profile fills in a flow form: the provider and client fields, and whether
-// the engine adds the client secret kept with the profile (the renderer never holds it).
+// the engine adds the client secret (and a test user's password and TOTP secret) kept with the
+// profile (the renderer never holds them).
 import type { ProviderInput } from '../../../shared/flow-input'
-import { flowProviderOf } from '../../../shared/profile-to-flow'
-import type { Profile, ProfileClient } from '../../../shared/workspace-model'
+import { cognitoLogoutEndpointOf, flowProviderOf } from '../../../shared/profile-to-flow'
+import type { Profile, ProfileClient, ProfileUser } from '../../../shared/workspace-model'
 import { describeKeptSecret } from '../../components/secret-words'
 import type { ClientDraft } from './client-draft'
 import { DEFAULT_DETAILS, type FlowDetails } from './flow-choices'
@@ -13,6 +14,28 @@ export function keptSecretNote(client: ProfileClient | undefined): string | unde
   return client.secret.available
     ? 'uses the secret kept with the profile'
     : `${describeKeptSecret(client.secret)}, or type the secret here`
+}
+
+const USER_SECRET_WORDS = [
+  ['password', 'password'],
+  ['totpSecret', 'TOTP secret'],
+] as const
+
+/**
+ * The note for a saved test user: which of its secrets the profile keeps (the engine adds them),
+ * or why this session cannot use them. Undefined when it keeps none.
+ */
+export function keptUserNote(user: ProfileUser | undefined): string | undefined {
+  const kept = USER_SECRET_WORDS.flatMap(([field, words]) => {
+    const secret = user?.[field]
+    return secret ? [{ words, secret }] : []
+  })
+  if (kept.length === 0) return undefined
+  const what = kept.map(({ words }) => words).join(' and ')
+  const unusable = kept.find(({ secret }) => !secret.available)
+  return unusable
+    ? `${what}: ${describeKeptSecret(unusable.secret)}`
+    : `${what} kept with the profile`
 }
 
 /** What a flow form keeps of the profile chosen: its name for the run, its client, the secret note. */
@@ -41,6 +64,8 @@ export type OAuthProfileFields = {
   /** The client's fields but its secret, which stays with the profile. */
   client?: Omit<ClientDraft, 'clientSecret'>
   redirect?: Pick<FlowDetails, 'redirectHost' | 'redirectPort' | 'redirectPath'>
+  /** A Cognito profile's hosted UI /logout, for the Cognito logout variant. */
+  logoutEndpoint?: string
 }
 
 /** Any profile's fields for an OAuth or OpenID Connect flow (a Cognito pool's: its issuer). */
@@ -48,8 +73,10 @@ export function oauthFieldsOf(
   profile: Profile,
   client: ProfileClient | undefined,
 ): OAuthProfileFields {
+  const logoutEndpoint = cognitoLogoutEndpointOf(profile.provider)
   return {
     provider: flowProviderOf(profile.provider),
+    ...(logoutEndpoint ? { logoutEndpoint } : {}),
     ...(client && {
       client: {
         clientId: client.clientId,

@@ -1,15 +1,13 @@
 // One client of a profile: its id, how it authenticates, what it asks for, where the provider sends
-// the browser back, and its secret (for private_key_jwt, its private key as a JWK). A kept secret
-// is never shown: only where it lives, with "Replace" and "Forget" (saved as a set or a clear;
-// untouched, it stays as it is).
-import { useState } from 'react'
+// the browser back, and its secret (for private_key_jwt, its private key as a JWK), shown as a kept
+// secret is (KeptSecretField).
 import type { SecretHome } from '../../../shared/workspace-model'
 import { bindDraft } from '../../components/bind-draft'
 import { SelectField, TextAreaField, TextField } from '../../components/FormFields'
 import type { AuthMethod, ClientDraft, RedirectHost } from './profile-draft'
-import { describeKeptSecret, SECRET_HOME_WORDS } from '../../components/secret-words'
 import { PrivateKeyJwkFields } from '../flows/PrivateKeyJwkFields'
 import { CognitoClientSettingsPanel, type CognitoPoolAddress } from './CognitoClientSettingsPanel'
+import { KeptSecretField } from './KeptSecretField'
 
 type Props = {
   client: ClientDraft
@@ -76,77 +74,31 @@ export function ClientFields({
   )
 }
 
+/** The client's secret; for private_key_jwt, its private key (JWK), its one secret. */
 function SecretField({
   client,
   onChange,
   secretHome,
 }: Omit<Props, 'number' | 'onRemove' | 'cognitoPool'>) {
-  const [replacing, setReplacing] = useState(false)
-  const { kept } = client
-  // A private_key_jwt client keeps its private key (JWK) where another keeps its secret.
-  const isKey = client.authMethod === 'private_key_jwt'
-  const noun = isKey ? 'private key' : 'secret'
-
-  if (kept && !replacing) {
-    return (
-      <>
-        <span className="grid-label">{isKey ? 'Private key (JWK)' : 'Client secret'}</span>
-        <div className="kept-secret">
-          <span role="status">
-            {client.forget ? 'Forgotten when you save' : describeKeptSecret(kept)}
-          </span>
-          {client.forget ? (
-            <button type="button" onClick={() => onChange({ forget: false })}>
-              Keep the {noun}
-            </button>
-          ) : (
-            <>
-              <button type="button" onClick={() => setReplacing(true)}>
-                Replace {noun}
-              </button>
-              <button type="button" onClick={() => onChange({ forget: true })}>
-                Forget {noun}
-              </button>
-            </>
-          )}
-        </div>
-      </>
-    )
-  }
-
-  return (
-    <>
-      {isKey ? (
-        <PrivateKeyJwkFields
-          label={kept ? 'New private key (JWK)' : 'Private key (JWK)'}
-          value={client.newSecret}
-          onChange={(newSecret) => onChange({ newSecret })}
-          {...(kept ? { placeholder: 'replaces the kept private key on save' } : {})}
-        />
-      ) : (
-        <TextField
-          label={kept ? 'New client secret' : 'Client secret'}
-          type="password"
-          value={client.newSecret}
-          onChange={(newSecret) => onChange({ newSecret })}
-          placeholder={kept ? 'replaces the kept secret on save' : 'none (public client)'}
-        />
-      )}
-      <span />
-      <div className="field-help">
-        {secretHome && <span>{SECRET_HOME_WORDS[secretHome]}</span>}
-        {replacing && (
-          <button
-            type="button"
-            onClick={() => {
-              setReplacing(false)
-              onChange({ newSecret: '' })
-            }}
-          >
-            Keep the old {noun}
-          </button>
-        )}
-      </div>
-    </>
+  return client.authMethod === 'private_key_jwt' ? (
+    <KeptSecretField
+      label="Private key (JWK)"
+      newLabel="New private key (JWK)"
+      noun="private key"
+      secret={client}
+      onChange={onChange}
+      secretHome={secretHome}
+      input={(field) => <PrivateKeyJwkFields {...field} />}
+    />
+  ) : (
+    <KeptSecretField
+      label="Client secret"
+      newLabel="New client secret"
+      noun="secret"
+      secret={client}
+      onChange={onChange}
+      secretHome={secretHome}
+      placeholder="none (public client)"
+    />
   )
 }

@@ -1,5 +1,5 @@
 // A Cognito client's settings as imported from AWS (DescribeUserPool, DescribeUserPoolClient with
-// the user's AWS credentials; none for the sandbox), shown beside the client with what the
+// AWS credentials the person chooses: a named profile or the default chain; none for the sandbox), shown beside the client with what the
 // app-client linter finds in them. Saved with the profile, so runs from it are checked before
 // they go.
 import { useState } from 'react'
@@ -8,7 +8,7 @@ import { lintCognitoClient } from '../../../shared/cognito-client-lint'
 import type { WireError } from '../../../shared/wire-error'
 import { call } from '../../client'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { TextField } from '../../components/FormFields'
+import { SelectField, TextField } from '../../components/FormFields'
 
 /** Where the client lives: the profile's Cognito provider. */
 export type CognitoPoolAddress = { region: string; userPoolId: string; endpoint: string }
@@ -22,6 +22,7 @@ type Props = {
 
 export function CognitoClientSettingsPanel({ pool, clientId, settings, onChange }: Props) {
   const [awsProfile, setAwsProfile] = useState('')
+  const [source, setSource] = useState<'profile' | 'default-chain'>('profile')
   const [error, setError] = useState<WireError>()
   const [busy, setBusy] = useState(false)
 
@@ -33,7 +34,11 @@ export function CognitoClientSettingsPanel({ pool, clientId, settings, onChange 
       userPoolId: pool.userPoolId.trim(),
       clientId: clientId.trim(),
       ...(pool.endpoint.trim() ? { endpoint: pool.endpoint.trim() } : {}),
-      ...(awsProfile.trim() ? { awsProfile: awsProfile.trim() } : {}),
+      ...(source === 'default-chain'
+        ? { useDefaultChain: true }
+        : awsProfile.trim()
+          ? { awsProfile: awsProfile.trim() }
+          : {}),
     })
     setBusy(false)
     if (!result.ok) return setError(result.error)
@@ -43,12 +48,26 @@ export function CognitoClientSettingsPanel({ pool, clientId, settings, onChange 
   return (
     <section className="cognito-settings" aria-label="App client settings from AWS">
       <div className="form-grid">
-        <TextField
-          label="AWS profile (for the import)"
-          value={awsProfile}
-          onChange={setAwsProfile}
-          placeholder="the default credential chain when empty"
+        <SelectField
+          label="AWS credentials (for the import)"
+          value={source}
+          options={[
+            { value: 'profile', label: 'A named AWS profile' },
+            {
+              value: 'default-chain',
+              label: 'The default chain (environment, default profile, SSO)',
+            },
+          ]}
+          onChange={setSource}
         />
+        {source === 'profile' && (
+          <TextField
+            label="AWS profile"
+            value={awsProfile}
+            onChange={setAwsProfile}
+            placeholder="not needed for the sandbox or an emulator on this computer"
+          />
+        )}
         <span />
         <div className="form-actions">
           <button type="button" onClick={() => void importSettings()} disabled={busy}>

@@ -1,5 +1,5 @@
 // One profile being written: its name, a preset that fills in the provider's quirks, the provider,
-// its clients and notes. Saves through profiles.save (as a rename when the name changed) and
+// its clients, a Cognito pool's test users, and notes. Saves through profiles.save (as a rename when the name changed) and
 // deletes after a second, explicit confirmation.
 import { useId, useState, type FormEvent } from 'react'
 import type { WireError } from '../../../shared/wire-error'
@@ -19,6 +19,7 @@ import {
   type ProfileDraft,
 } from './profile-draft'
 import { ProviderFields } from './ProviderFields'
+import { TestUsersFields } from './TestUsersFields'
 
 type Props = {
   initial: ProfileDraft
@@ -133,6 +134,14 @@ export function ProfileEditor({
         >
           Add a client
         </button>
+        {/* Shown for a pool; and for users left on another provider, so they can be removed. */}
+        {(draft.provider.kind === 'cognito' || draft.users.length > 0) && (
+          <TestUsersFields
+            users={draft.users}
+            onChange={(users) => change({ users })}
+            secretHome={secretHome}
+          />
+        )}
         <div className="form-grid">
           <TextAreaField
             label="Notes"

@@ -1,5 +1,6 @@
 // A profile as the editor holds it while a person types: every field a string, extra parameters as
-// name=value lines, and a client secret only as a change to make (set, forget, or leave alone).
+// name=value lines, and each secret (a client's, a test user's password or TOTP secret) only as a
+// change to make (set, forget, or leave alone).
 // Turning a draft into what profiles.save takes lives here, apart from React, so it can be tested.
 import type { z } from 'zod'
 import { formatParamLines, parseParamLines } from '../../components/param-lines'
@@ -7,12 +8,15 @@ import type { ProviderEndpoints } from '../../../shared/flow-input'
 import type { CognitoClientSettings } from '../../../shared/cognito-app-client'
 import type { ClientDefaults, PresetValues, ProfilePreset } from '../../../shared/profile-presets'
 import type {
+  KeptSecret,
   PresetId,
   Profile,
   ProfileClient,
   ProfileClientInput,
   ProfileInput,
   ProfileProvider,
+  ProfileUser,
+  ProfileUserInput,
 } from '../../../shared/workspace-model'
 
 export type AuthMethod = NonNullable<ProfileClientInput['authMethod']>
@@ -43,7 +47,17 @@ export type ProviderDraft = {
   hostedUiDomain: string
 }
 
-export type ClientDraft = {
+/** A secret as the editor holds it: where the kept one lives, a value typed, or "forget". */
+export type SecretDraft = {
+  /** Where the saved secret is kept, as the engine says; never its value. */
+  kept?: KeptSecret | undefined
+  /** A secret typed to be saved: it replaces any kept one. */
+  newSecret: string
+  /** The kept secret is to be forgotten on save. */
+  forget: boolean
+}
+
+export type ClientDraft = SecretDraft & {
   /** Tells React which client a row is while clients are added and removed. */
   key: number
   clientId: string
@@ -55,16 +69,22 @@ export type ClientDraft = {
   /** Empty or 0: any free port (RFC 8252 §7.3). */
   redirectPort: string
   redirectPath: string
-  /** Where the saved secret is kept, as the engine says; never its value. */
-  kept?: NonNullable<ProfileClient['secret']>
-  /** A secret typed to be saved: it replaces any kept one. */
-  newSecret: string
-  /** The kept secret is to be forgotten on save. */
-  forget: boolean
   /** A Cognito client's settings as last imported from AWS. */
   cognitoSettings?: CognitoClientSettings
   /** The client id the last preset fill put here: another fill may replace it, not a typed one. */
   filledClientId?: string
+}
+
+/** A test user of a Cognito profile, whose password and TOTP secret the engine keeps. */
+export type UserDraft = {
+  /** Tells React which user a row is while users are added and removed. */
+  key: number
+  username: string
+  /** The name it is saved under: its kept secrets belong to that name, so it stays as it is. */
+  savedUsername?: string
+  password: SecretDraft
+  /** The authenticator's secret (base32), from which runs compute the codes. */
+  totpSecret: SecretDraft
 }
 
 export type ProfileDraft = {
@@ -72,6 +92,8 @@ export type ProfileDraft = {
   preset: PresetId
   provider: ProviderDraft
   clients: ClientDraft[]
+  /** Cognito only: users to sign in as. */
+  users: UserDraft[]
   notes: string
   /** The name it is saved under, which a save replaces (a rename when the name changed). */
   savedName?: string
@@ -96,12 +118,19 @@ export function blankClient(): ClientDraft {
   }
 }
 
+const blankSecret = (): SecretDraft => ({ newSecret: '', forget: false })
+
+export function blankUser(): UserDraft {
+  return { key: nextKey++, username: '', password: blankSecret(), totpSecret: blankSecret() }
+}
+
 export function blankDraft(preset: PresetId): ProfileDraft {
   return {
     name: '',
     preset,
     provider: draftFromProvider({ kind: 'issuer', issuer: '' }),
     clients: [blankClient()],
+    users: [],
     notes: '',
   }
 }
@@ -115,6 +144,7 @@ export function draftFromProfile(profile: Profile | ProfileInput, saved: boolean
     // A discovered provider comes without a client: offer the one field everyone fills next.
     clients:
       saved || profile.clients.length > 0 ? profile.clients.map(draftFromClient) : [blankClient()],
+    users: (profile.users ?? []).map((user) => draftFromUser(user, saved)),
     notes: profile.notes ?? '',
     ...(saved ? { savedName: profile.name } : {}),
   }
@@ -134,6 +164,20 @@ function draftFromClient(client: ProfileClient | ProfileClientInput): ClientDraf
     redirectPath: redirect.path,
     ...(secret && 'home' in secret ? { kept: secret } : {}),
     ...(client.cognitoSettings ? { cognitoSettings: client.cognitoSettings } : {}),
+  }
+}
+
+function draftFromUser(user: ProfileUser | ProfileUserInput, saved: boolean): UserDraft {
+  const secretOf = (secret: KeptSecret | ProfileUserInput['password']): SecretDraft => ({
+    ...blankSecret(),
+    ...(secret && 'home' in secret ? { kept: secret } : {}),
+  })
+  return {
+    ...blankUser(),
+    username: user.username,
+    ...(saved ? { savedUsername: user.username } : {}),
+    password: secretOf(user.password),
+    totpSecret: secretOf(user.totpSecret),
   }
 }
 
@@ -161,6 +205,8 @@ export function saveRequestFromDraft(draft: ProfileDraft): {
     preset: draft.preset,
     provider: providerFromDraft(draft.provider),
     clients: draft.clients.map(clientFromDraft),
+    // Users on a provider that is not a Cognito pool go too: the engine refuses them in words.
+    ...(draft.users.length > 0 ? { users: draft.users.map(userFromDraft) } : {}),
     ...(notes ? { notes } : {}),
   }
   // The engine finds the profile to replace by the name it was saved under (renamed or not); with
@@ -210,8 +256,22 @@ function clientFromDraft(draft: ClientDraft): ProfileClientInput {
   }
 }
 
+function userFromDraft(draft: UserDraft): ProfileUserInput {
+  const password = secretChange(draft.password)
+  // Authenticator apps show the secret in groups of four: the spaces are not part of it.
+  const totpSecret = secretChange({
+    ...draft.totpSecret,
+    newSecret: draft.totpSecret.newSecret.replace(/\s+/g, ''),
+  })
+  return {
+    username: draft.username.trim(),
+    ...(password ? { password } : {}),
+    ...(totpSecret ? { totpSecret } : {}),
+  }
+}
+
 /** A typed secret replaces the kept one; "forget" clears it; otherwise it stays as it is. */
-export function secretChange(draft: ClientDraft): ProfileClientInput['secret'] {
+export function secretChange(draft: SecretDraft): ProfileClientInput['secret'] {
   if (draft.newSecret) return { set: draft.newSecret }
   if (draft.forget && draft.kept) return { clear: true }
   return undefined

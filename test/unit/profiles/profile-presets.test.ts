@@ -141,6 +141,9 @@ describe('Cognito preset', () => {
       identity_provider: 'Google',
     })
     expect(preset.clientDefaults({}).extraParams).toEqual({})
+    expect(preset.clientDefaults({ idpIdentifier: 'example.com' }).extraParams).toEqual({
+      idp_identifier: 'example.com',
+    })
   })
 })
 
