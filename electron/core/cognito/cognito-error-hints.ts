@@ -43,7 +43,9 @@ const MESSAGE_HINTS: { pattern: RegExp; hint: (match: RegExpExecArray) => Hint }
     }),
   },
   {
-    pattern: /refresh token rotation/i,
+    // REFRESH_TOKEN_AUTH refused on a rotating client; a rotated-out token (RefreshTokenReuse)
+    // has its own hint by type, which this pattern must not take over.
+    pattern: /REFRESH_TOKEN_AUTH\b.*refresh token rotation/i,
     hint: () => ({
       hint: 'This app client rotates refresh tokens: refresh with GetTokensFromRefreshToken (in the form, "Refresh with"; on the command line, --refresh-with GetTokensFromRefreshToken), and keep the new refresh token each answer brings.',
       ref: REF_ROTATION,
@@ -52,7 +54,7 @@ const MESSAGE_HINTS: { pattern: RegExp; hint: (match: RegExpExecArray) => Hint }
   {
     pattern: /Incorrect username or password/i,
     hint: () => ({
-      hint: 'The password is wrong, or no such user exists: with PreventUserExistenceErrors on (the default) Cognito says the same for both. Over SRP the password was never sent; the claim signed with it did not verify.',
+      hint: "The password is wrong, or no such user exists: with PreventUserExistenceErrors on (the default) Cognito says the same for both. Over SRP the password was never sent; the claim signed with it did not verify, and the claim includes the TIMESTAMP, so a computer clock far off is refused the same way: check this computer's clock too.",
       ref: REF_INITIATE,
     }),
   },

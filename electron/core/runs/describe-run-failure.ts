@@ -54,7 +54,7 @@ export function describeRunFailure(
   if (isAwsServiceError(error)) return [describeCognitoError(error)]
   const oauth = error as OAuthLikeError
   if (typeof oauth?.error === 'string') return [describeProviderError(oauth)]
-  const challenge = bearerChallengeError(oauth)
+  const challenge = challengeError(oauth, answer)
   if (challenge) return [describeProviderError(challenge)]
   if (typeof oauth?.code === 'string' && oauth.code.startsWith('OAUTH_')) {
     return [describeBadAnswer(oauth.code, answer) ?? describeClientCheck(oauth)]
@@ -180,21 +180,41 @@ function findAfxError(error: unknown): AfxError | undefined {
 
 /**
  * A 401 with `WWW-Authenticate` (a rejected client or token): openid-client keeps the parsed
- * challenges in `cause`; the first one that names an OAuth error is the provider's answer.
+ * challenges in `cause`; the first one that names an OAuth error is the provider's answer. A
+ * token endpoint may instead challenge with `Basic` and put the error in its JSON body, as RFC
+ * 6749 §5.2 has it for invalid_client: then the body says it.
  * @see RFC 6750 §3 (the WWW-Authenticate response header)
  */
-function bearerChallengeError(error: OAuthLikeError): OAuthLikeError | undefined {
-  if (error?.code !== 'OAUTH_WWW_AUTHENTICATE_CHALLENGE' || !Array.isArray(error.cause))
-    return undefined
-  for (const challenge of error.cause as { parameters?: Record<string, string> }[]) {
-    const parameters = challenge.parameters ?? {}
-    if (parameters.error) {
-      return Object.assign(new Error(parameters.error), {
-        error: parameters.error,
-        error_description: parameters.error_description,
-        status: error.status,
-      })
+function challengeError(
+  error: OAuthLikeError,
+  answer: HttpExchange['response'],
+): OAuthLikeError | undefined {
+  if (error?.code !== 'OAUTH_WWW_AUTHENTICATE_CHALLENGE') return undefined
+  const challenges = Array.isArray(error.cause)
+    ? (error.cause as { parameters?: Record<string, string> }[])
+    : []
+  const named =
+    challenges.map((challenge) => challenge.parameters ?? {}).find((p) => p.error) ??
+    oauthErrorIn(answer?.body)
+  if (named?.error === undefined) return undefined
+  return Object.assign(new Error(named.error), {
+    error: named.error,
+    error_description: named.error_description,
+    status: error.status,
+  })
+}
+
+/** `{ error, error_description }` of a JSON error body, if that is what it is. */
+function oauthErrorIn(body: string | undefined): Record<string, string> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body ?? '')
+    const { error, error_description } = (parsed ?? {}) as Record<string, unknown>
+    if (typeof error !== 'string') return undefined
+    return {
+      error,
+      ...(typeof error_description === 'string' ? { error_description } : {}),
     }
+  } catch {
+    return undefined
   }
-  return undefined
 }
