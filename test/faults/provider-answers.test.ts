@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { StartRunInput } from '../../shared/flow-input'
 import type { Run } from '../../shared/run-model'
-import { createFaultCore } from '../helpers/fault-core'
+import { createFaultCore, faultCodeFlowInput } from '../helpers/fault-core'
 import { CANARY, expectCleanFailure, expectPlainWords, failureOf } from '../helpers/fault-oracle'
 import {
   DISCOVERY_PATH,
@@ -91,17 +91,9 @@ describe('the authorization response (§7.2)', () => {
   /** Starts a code flow, sends the listener `query` (given the run's state), returns the end. */
   async function codeFlowAnswered(fault: FaultProvider, query: (state: string) => string) {
     const begun = performance.now()
-    const { run: started, done } = core.runs.start({
-      flow: 'code',
-      provider: { issuer: fault.issuer },
-      client: { clientId: CANARY.clientId },
-      mode: 'auto',
-      pkce: 'S256',
-      responseMode: 'query',
-      redirect: { host: '127.0.0.1', port: 0, path: '/callback' },
-      browser: 'none',
-      callbackTimeoutMs: 4_000,
-    })
+    const { run: started, done } = core.runs.start(
+      faultCodeFlowInput(fault.issuer, CANARY.clientId),
+    )
     const redirectUri = await redirectUriOf(core, started.id)
     const state = new URL(await authorizationUrlOf(core, started.id)).searchParams.get('state')!
     const page = await fetch(`${redirectUri}?${query(state)}`)

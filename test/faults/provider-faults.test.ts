@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { StartRunInput } from '../../shared/flow-input'
 import type { Run } from '../../shared/run-model'
-import { createFaultCore, FAULT_LIMITS } from '../helpers/fault-core'
+import { createFaultCore, FAULT_LIMITS, faultCodeFlowInput } from '../helpers/fault-core'
 import { CANARY, expectCleanFailure, expectPlainWords, failureOf } from '../helpers/fault-oracle'
 import {
   DISCOVERY_PATH,
@@ -699,17 +699,7 @@ describe('code flow: the token endpoint fails after the callback', () => {
     async ({ route, code }) => {
       const fault = await provider({ [TOKEN]: route })
       const begun = performance.now()
-      const { run, done } = core.runs.start({
-        flow: 'code',
-        provider: { issuer: fault.issuer },
-        client: { clientId: CANARY.clientId },
-        mode: 'auto',
-        pkce: 'S256',
-        responseMode: 'query',
-        redirect: { host: '127.0.0.1', port: 0, path: '/callback' },
-        browser: 'none',
-        callbackTimeoutMs: 4_000,
-      })
+      const { run, done } = core.runs.start(faultCodeFlowInput(fault.issuer, CANARY.clientId))
       const redirectUri = await redirectUriOf(core, run.id)
       const state = new URL(await authorizationUrlOf(core, run.id)).searchParams.get('state')
       await fetch(`${redirectUri}?code=fault-code&state=${state}`)

@@ -27,3 +27,21 @@ export function createFaultCore(limits: Partial<typeof FAULT_LIMITS> = {}): Faul
   })
   return { events, runs }
 }
+
+/**
+ * A code flow against a fault provider as the fault tests start it: the canary client, PKCE, a
+ * loopback listener on a free port, no browser (the test answers the callback), a short wait.
+ */
+export function faultCodeFlowInput(issuer: string, clientId: string) {
+  return {
+    flow: 'code',
+    provider: { issuer },
+    client: { clientId },
+    mode: 'auto',
+    pkce: 'S256',
+    responseMode: 'query',
+    redirect: { host: '127.0.0.1', port: 0, path: '/callback' },
+    browser: 'none',
+    callbackTimeoutMs: 4_000,
+  } as const
+}

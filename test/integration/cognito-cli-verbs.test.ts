@@ -202,6 +202,29 @@ describe('afx cognito refresh', () => {
   })
 })
 
+describe('afx cognito --pool-id', () => {
+  it('names the pool as --user-pool-id does', async () => {
+    const run = runCliInProcess([
+      'cognito',
+      'password',
+      '--pool-id',
+      pool.description.userPoolId,
+      '--endpoint',
+      pool.endpoint,
+      '--client-id',
+      PUBLIC_ALL,
+      '--username',
+      'alice',
+      '--password',
+      'Sandbox-alice-1',
+    ])
+    expect(await run.exitCode).toBe(0)
+    expect(run.stdout.join('\n')).toMatch(
+      /^Cognito sign-in \(USER_PASSWORD_AUTH, alice\): succeeded/,
+    )
+  })
+})
+
 describe('afx cognito usage errors (exit 2)', () => {
   it.each([
     [['sign-out', '--username', 'alice'], /--access-token: Signing out needs the access token/],

@@ -93,6 +93,7 @@ Usage:
 
 Options:
   --profile NAME                 (flow, cognito, cognito-account) start from a saved profile
+  --pool-id ID                   the same as --user-pool-id
   --data-dir DIR                 where profiles and history are kept (or set AFX_DATA_DIR)
   --sandbox on|off               start the sandbox with the app (default on; or AFX_SANDBOX)
   --oidc-port N                  the sandbox provider's port (default 9400, or a free one)

@@ -209,7 +209,8 @@ function cognitoCommonOptions(
   return {
     verb: args[0],
     region: values.region,
-    userPoolId: values['user-pool-id'],
+    // --pool-id is the shorter spelling issue #6 gives; both name the same pool.
+    userPoolId: values['user-pool-id'] ?? values['pool-id'],
     clientId: values['client-id'],
     clientSecret: values['client-secret'],
     endpoint: values.endpoint,
@@ -266,6 +267,7 @@ function parseCommandLine(argv: string[]) {
         jwks: { type: 'string' },
         region: { type: 'string' },
         'user-pool-id': { type: 'string' },
+        'pool-id': { type: 'string' },
         endpoint: { type: 'string' },
         username: { type: 'string' },
         password: { type: 'string' },
