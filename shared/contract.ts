@@ -100,6 +100,11 @@ export const contract = {
         profile: ProfileInput,
         /** The name it was saved under: required to update (or rename) a saved profile. */
         previousName: ProfileName.optional(),
+        /**
+         * The `updatedAt` of the saved profile this edit started from: a save over a profile
+         * changed since (another window, a command) is refused rather than lost.
+         */
+        basedOn: z.string().max(40).optional(),
       }),
       Profile,
     ),

@@ -63,8 +63,8 @@ export function createContractImpl(
     'vault.unlock': async ({ passphrase }) => workspaceStatus(workspace.unlockVault(passphrase)),
     'vault.lock': async () => workspaceStatus(workspace.lockVault()),
     'profiles.list': async () => workspace.listProfiles(),
-    'profiles.save': async ({ profile, previousName }) =>
-      workspace.saveProfile(profile, previousName),
+    'profiles.save': async ({ profile, previousName, basedOn }) =>
+      workspace.saveProfile(profile, previousName, basedOn),
     'profiles.remove': async ({ name }) => ({ removed: workspace.removeProfile(name) }),
     'profiles.discover': ({ url }) => discoverProfile(url, { fetch: fetchFn }),
     'profiles.export': async ({ names, passphrase }) => workspace.exportProfiles(names, passphrase),

@@ -151,10 +151,22 @@ export class Workspace {
    * user's password and TOTP secret likewise for the same user name. When `previousName` no longer
    * exists (removed in another window), the profile is saved as new.
    */
-  saveProfile(input: ProfileInput, previousName?: string): Profile {
+  /**
+   * Saves a new profile, or replaces the one saved as `previousName`. With `basedOn` (the
+   * updatedAt the edit started from), a profile changed since is left as it is and the save
+   * refused: two windows editing one profile must not lose one edit silently.
+   */
+  saveProfile(input: ProfileInput, previousName?: string, basedOn?: string): Profile {
     return this.#update((data) => {
       const index = data.profiles.findIndex((profile) => profile.name === previousName)
       const previous = data.profiles[index]
+      if (previous && basedOn !== undefined && previous.updatedAt !== basedOn) {
+        throw new AfxError(
+          'PROFILE_CHANGED_ELSEWHERE',
+          `The profile "${previous.name}" was changed elsewhere (another window or an afx command) since you opened it; nothing was saved.`,
+          { hint: 'Open it again to see the other change, then make yours on top of it.' },
+        )
+      }
       if (data.profiles.some((profile, i) => profile.name === input.name && i !== index)) {
         throw new AfxError('PROFILE_EXISTS', `A profile named "${input.name}" is already saved.`, {
           hint: 'Choose another name, or open that profile to change it.',

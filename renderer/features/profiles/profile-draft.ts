@@ -97,6 +97,8 @@ export type ProfileDraft = {
   notes: string
   /** The name it is saved under, which a save replaces (a rename when the name changed). */
   savedName?: string
+  /** The saved profile's updatedAt this draft started from: a newer save elsewhere is not overwritten. */
+  basedOn?: string
 }
 
 const DEFAULT_REDIRECT = { host: '127.0.0.1', port: 0, path: '/callback' } as const
@@ -147,6 +149,7 @@ export function draftFromProfile(profile: Profile | ProfileInput, saved: boolean
     users: (profile.users ?? []).map((user) => draftFromUser(user, saved)),
     notes: profile.notes ?? '',
     ...(saved ? { savedName: profile.name } : {}),
+    ...(saved && 'updatedAt' in profile ? { basedOn: profile.updatedAt } : {}),
   }
 }
 
@@ -197,6 +200,7 @@ function draftFromProvider(provider: ProfileProvider): ProviderDraft {
 export function saveRequestFromDraft(draft: ProfileDraft): {
   profile: ProfileInput
   previousName?: string
+  basedOn?: string
 } {
   const name = draft.name.trim()
   const notes = draft.notes.trim()
@@ -211,7 +215,11 @@ export function saveRequestFromDraft(draft: ProfileDraft): {
   }
   // The engine finds the profile to replace by the name it was saved under (renamed or not); with
   // no previous name, a save is a new profile and an existing name is refused, not overwritten.
-  return { profile, ...(draft.savedName === undefined ? {} : { previousName: draft.savedName }) }
+  return {
+    profile,
+    ...(draft.savedName === undefined ? {} : { previousName: draft.savedName }),
+    ...(draft.basedOn === undefined ? {} : { basedOn: draft.basedOn }),
+  }
 }
 
 function providerFromDraft(draft: ProviderDraft): ProfileProvider {

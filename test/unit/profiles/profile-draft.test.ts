@@ -61,6 +61,8 @@ describe('profile draft → profiles.save', () => {
         notes: 'The staging tenant',
       },
       previousName: 'Work tenant',
+      // The save is refused if the profile changed elsewhere since it was opened.
+      basedOn: SAVED.updatedAt,
     })
     expect(ProfileInput.safeParse(request.profile).success).toBe(true)
   })

@@ -95,6 +95,43 @@ describe('profiles in the workspace', () => {
     })
   })
 
+  it('refuses to save over a profile changed elsewhere since the edit began (security.md #135)', () => {
+    const dir = makeDataDir()
+    let now = Date.parse('2026-11-23T10:00:00.000Z')
+    const clock = () => (now += 1000)
+    const first = openWorkspace(dir, { now: clock })
+    const second = openWorkspace(dir, { now: clock })
+    const opened = first.saveProfile(profileInput('Shared', { notes: 'as opened' }))
+
+    // Both windows opened the profile as saved; the second saves first.
+    second.saveProfile(
+      profileInput('Shared', { notes: 'from window two' }),
+      'Shared',
+      opened.updatedAt,
+    )
+    const refused = caught(() =>
+      first.saveProfile(
+        profileInput('Shared', { notes: 'from window one' }),
+        'Shared',
+        opened.updatedAt,
+      ),
+    )
+
+    expect(refused).toMatchObject({
+      code: 'PROFILE_CHANGED_ELSEWHERE',
+      message: expect.stringContaining('was changed elsewhere (another window or an afx command)'),
+    })
+    expect(openWorkspace(dir).getProfile('Shared').notes).toBe('from window two')
+    // Reopened, the edit goes on top of the other one.
+    const latest = first.getProfile('Shared')
+    first.saveProfile(
+      profileInput('Shared', { notes: 'from window one' }),
+      'Shared',
+      latest.updatedAt,
+    )
+    expect(openWorkspace(dir).getProfile('Shared').notes).toBe('from window one')
+  })
+
   it('validates settings before saving them', () => {
     const dir = makeDataDir()
     const workspace = openWorkspace(dir)
