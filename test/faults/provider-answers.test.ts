@@ -1,5 +1,5 @@
 // The run engine against provider answers the other fault files leave out (reference/security.md
-// §7.1 #1 and #6, §7.2 #23 and #29, §7.3 #36, #40 and #41, §7.6 #85 and #86): each refusal ends the
+// §7.1 #1 and #6, §7.2 #23, #28 and #29, §7.3 #36, #40 and #41, §7.6 #85 and #86): each refusal ends the
 // run failed in words with nothing asked after it and no planted secret; each answer the
 // specification allows is accepted.
 import { afterEach, describe, expect, it } from 'vitest'
@@ -130,6 +130,26 @@ describe('the authorization response (§7.2)', () => {
     expect(answered.page).not.toContain('injected-code')
     expect(await isListening(answered.port)).toBe(false)
   })
+
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'https://evil.example/help'])(
+    '#28 an error_uri of %s is shown as text, never opened',
+    async (errorUri) => {
+      const fault = await provider()
+      const answered = await codeFlowAnswered(
+        fault,
+        (state) => `error=access_denied&error_uri=${encodeURIComponent(errorUri)}&state=${state}`,
+      )
+
+      expectCleanFailure(answered.run, answered.elapsedMs, PROMPT_MS + 1_000)
+      expect(failureOf(answered.run)).toMatchObject({
+        code: 'OAUTH_ACCESS_DENIED',
+        message: expect.stringContaining(
+          `It points to ${JSON.stringify(errorUri)} for more (shown, never opened).`,
+        ),
+      })
+      expect(fault.requests).toEqual([DISCOVERY])
+    },
+  )
 
   it('#29 a callback with neither code nor error: refused in words, no token request', async () => {
     const fault = await provider()

@@ -74,10 +74,11 @@ export function describeRunFailure(
 function describeProviderError(error: OAuthLikeError): Diagnostic {
   const known = hintForOAuthError(error.error ?? '', error.error_description)
   const words = error.error_description ? `: "${error.error_description}"` : ''
+  const uri = errorUriOf(error)
   return {
     code: `OAUTH_${(error.error ?? 'error').toUpperCase()}`,
     severity: 'error',
-    message: `The provider refused with ${error.error}${words}${error.status ? ` (HTTP ${error.status})` : ''}.`,
+    message: `The provider refused with ${error.error}${words}${error.status ? ` (HTTP ${error.status})` : ''}.${uri === undefined ? '' : ` It points to ${JSON.stringify(uri)} for more (shown, never opened).`}`,
     hint:
       known?.hint ??
       "Read the provider's description above; the error is not a standard OAuth one.",
@@ -202,6 +203,20 @@ function challengeError(
     error_description: named.error_description,
     status: error.status,
   })
+}
+
+/**
+ * The error_uri the provider sent with its error (in the callback's query, or the token answer's
+ * JSON): a page for a person, so it is only shown, as text, whatever scheme it has.
+ * @see RFC 6749 §4.1.2.1, §5.2; security.md §7.2 #28
+ */
+function errorUriOf(error: OAuthLikeError): string | undefined {
+  const cause = error.cause
+  const uri =
+    cause instanceof URLSearchParams
+      ? cause.get('error_uri')
+      : (cause as { error_uri?: unknown } | undefined)?.error_uri
+  return typeof uri === 'string' && uri !== '' ? uri.slice(0, 500) : undefined
 }
 
 /** `{ error, error_description }` of a JSON error body, if that is what it is. */
