@@ -2,7 +2,7 @@
 // not get through (reference/security.md §7.11 #150, #152, #153 and §7.13 #174): the web host and
 // the loopback listener refuse a missing or spoofed Host and a foreign Origin; `afx flow … --json`
 // prints no token unless asked with --reveal.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -169,5 +169,15 @@ describe('afx flow code --json (§7.11)', () => {
 
     expect(exitCode).toBe(0)
     expect(issued.some((value) => output.includes(value))).toBe(true)
+  })
+
+  it('has written the finished runs to history, and no issued value, by the time it exits', async () => {
+    const { issued } = await codeFlow([])
+    const files = await readdir(join(dataDir, 'history'))
+    expect(files.length).toBeGreaterThanOrEqual(1)
+    for (const file of files) {
+      const saved = await readFile(join(dataDir, 'history', file), 'utf8')
+      for (const value of issued) expect(saved).not.toContain(value)
+    }
   })
 })

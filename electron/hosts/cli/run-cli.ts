@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import type { Face } from '../../../shared/contract'
 import { resolveDataDir } from '../../core/app/data-dir'
 import { isSandboxOnLaunch } from '../../core/app/sandbox-setting'
-import { createCore } from '../../core/create-core'
+import { createCore, type Core } from '../../core/create-core'
 import { describeForLog } from '../../core/describe-for-log'
 import { toWireError } from '../../core/to-wire-error'
 import type { CliContext } from './cli-context'
@@ -35,8 +35,9 @@ export type CliEnvironment = Omit<CliContext, 'core'> & {
 }
 
 export async function runCli(argv: string[], env: CliEnvironment): Promise<number> {
+  const opened: Core[] = []
   try {
-    return await runCommand(argv, env)
+    return await runCommand(argv, env, opened)
   } catch (error) {
     if (error instanceof UsageError) {
       env.stderr(`afx: ${error.message} Run "afx --help" for usage.`)
@@ -46,10 +47,14 @@ export async function runCli(argv: string[], env: CliEnvironment): Promise<numbe
     env.stderr(formatErrorLine(wire))
     if (wire.code === 'INTERNAL_ERROR') env.stderr(describeForLog(error))
     return EXIT.bad
+  } finally {
+    // A finished run's history file is written after the run ends: the command is over only
+    // once it is on disk, so whoever waits for afx (a script, a test) finds it there.
+    await Promise.all(opened.map((core) => core.history.flush()))
   }
 }
 
-async function runCommand(argv: string[], env: CliEnvironment): Promise<number> {
+async function runCommand(argv: string[], env: CliEnvironment, opened: Core[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv)
   const [command, ...args] = positionals
   if (values.version) return print(env, env.version)
@@ -60,17 +65,18 @@ async function runCommand(argv: string[], env: CliEnvironment): Promise<number> 
     oidcPort: parsePort('--oidc-port', values['oidc-port']),
     cognitoPort: parsePort('--cognito-port', values['cognito-port']),
   }
-  const contextFor = (face: Face): CliContext => ({
-    ...env,
+  const contextFor = (face: Face): CliContext => {
     // No OS keychain outside Electron: secrets stay in memory (or a passphrase vault, later).
-    core: createCore({
+    const core = createCore({
       face,
       dataDir,
       canEncryptSecrets: () => false,
       openBrowser: (url) => void openSystemBrowser(url),
       sandboxPorts,
-    }),
-  })
+    })
+    opened.push(core)
+    return { ...env, core }
+  }
   const withSandbox = isSandboxOnLaunch(values.sandbox)
   const unlockedFor = async (face: Face): Promise<CliContext> => {
     const ctx = contextFor(face)
