@@ -60,9 +60,13 @@ export class RunHistory {
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   }
 
-  /** Keeps a finished run (again, when it was kept before) and drops what retention says to. */
+  /**
+   * Keeps a finished run (again, when it was kept before) and drops what retention says to. The
+   * record is kept as given, not copied: the caller hands over a record no one else holds (the run
+   * service's fresh snapshot, an import's own copy) and must not change it afterwards.
+   */
   save(record: RunRecord): void {
-    this.#records.set(record.run.id, structuredClone(record))
+    this.#records.set(record.run.id, record)
     this.#enqueue(record.run.id, () => this.#write(record))
     this.#prune()
   }

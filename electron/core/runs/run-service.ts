@@ -113,7 +113,8 @@ export class RunService {
       })
       .then(() => {
         const finished = recorder.snapshot()
-        this.#options.history?.save({ run: finished, input: recordInput() })
+        // History keeps its own snapshot (it keeps what it is given), the caller gets `finished`.
+        this.#options.history?.save({ run: recorder.snapshot(), input: recordInput() })
         return finished
       })
     this.#runs.set(id, { recorder, secrets, context, controller, done, recordInput })
@@ -141,7 +142,10 @@ export class RunService {
 
   /** A run of this session, or one kept in history. */
   get(runId: string): Run {
-    return this.record(runId).run
+    // A live run's snapshot alone: its redacted input is not needed here, and a face asks for the
+    // run on every update it waits on.
+    const live = this.#runs.get(runId)
+    return live ? live.recorder.snapshot() : this.record(runId).run
   }
 
   /** A run with the input it started with (redacted), for exports and replay. */
@@ -177,7 +181,8 @@ export class RunService {
     if (!this.#options.history) {
       throw new AfxError('IMPORT_INVALID', 'This face keeps no history to import a run into.')
     }
-    this.#options.history.save(record)
+    // History keeps what it is given; the caller keeps `record`, so history gets its own copy.
+    this.#options.history.save(structuredClone(record))
     return record.run
   }
 
