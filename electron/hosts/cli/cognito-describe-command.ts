@@ -5,6 +5,7 @@
 import type { CognitoClientSettings } from '../../../shared/cognito-app-client'
 import { DescribeClientInput } from '../../../shared/cognito-describe-input'
 import { lintCognitoClient } from '../../../shared/cognito-client-lint'
+import { profileAsInput } from '../../../shared/profile-as-input'
 import type { Diagnostic } from '../../../shared/run-model'
 import { dispatchCall } from '../../core/dispatch-call'
 import type { CliContext } from './cli-context'
@@ -68,18 +69,15 @@ function keepWithProfile(
   clientId: string,
   cognitoSettings: CognitoClientSettings,
 ): void {
-  const profile = ctx.core.workspace.getProfile(name)
+  const profile = profileAsInput(ctx.core.workspace.getProfile(name))
   const known = profile.clients.some((client) => client.clientId === clientId)
   const clients = known ? profile.clients : [...profile.clients, { clientId }]
   ctx.core.workspace.saveProfile(
     {
       ...profile,
-      // Kept secrets stay as they are: a client without `secret` leaves its secret untouched.
-      clients: clients.map(({ secret: _kept, ...client }) =>
+      clients: clients.map((client) =>
         client.clientId === clientId ? { ...client, cognitoSettings } : client,
       ),
-      // Likewise each test user's password and TOTP secret.
-      ...(profile.users && { users: profile.users.map(({ username }) => ({ username })) }),
     },
     name,
   )

@@ -82,6 +82,11 @@ Usage:
   afx profiles list | show NAME | remove NAME [--json]
   afx profiles add NAME (--issuer URL | --cognito-pool POOL_ID [--endpoint URL])
            [--client-id ID [--client-secret-stdin] [--auth-method M] [--scope "a b"] [--param n=v ...]]
+  afx profiles add-user NAME --username U [--password-stdin] [--totp-secret-stdin]
+                                 keep a test user with a Cognito profile: its password and TOTP
+                                 secret (one line of stdin each, in that order), kept like a
+                                 client secret; afx cognito --profile NAME --username U then signs
+                                 it in and computes its TOTP codes, asking nothing
   afx profiles export [NAME ...] [--passphrase-stdin]   print saved profiles as JSON; secrets
                                  only with a passphrase (read from stdin), encrypted with it
   afx profiles import FILE [--passphrase-stdin]

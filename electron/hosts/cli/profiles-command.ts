@@ -1,7 +1,9 @@
-// `afx profiles list|show|add|remove|export|import`: the saved providers, from the terminal.
-// Secrets come from stdin only (--client-secret-stdin, --passphrase-stdin), never the command line,
-// where they would stay in the shell's history and be visible to other users in `ps`.
+// `afx profiles list|show|add|add-user|remove|export|import`: the saved providers (and a Cognito
+// profile's test users), from the terminal. Secrets come from stdin only (--client-secret-stdin,
+// --password-stdin, --totp-secret-stdin, --passphrase-stdin), never the command line, where they
+// would stay in the shell's history and be visible to other users in `ps`.
 import { readFile } from 'node:fs/promises'
+import { profileAsInput } from '../../../shared/profile-as-input'
 import { ProfileInput, type Profile, type ProfileClient } from '../../../shared/workspace-model'
 import type { CliContext } from './cli-context'
 import { readParams } from './read-params'
@@ -19,6 +21,10 @@ export type ProfilesOptions = {
   scope: string | undefined
   params: string[]
   passphraseStdin: boolean
+  /** add-user: the test user's name, and which of its secrets stdin holds (one line each). */
+  username: string | undefined
+  passwordStdin: boolean
+  totpSecretStdin: boolean
   json: boolean
 }
 
@@ -56,6 +62,12 @@ export async function profilesCommand(
       print(`Saved profile "${saved.name}".${secretNote(saved.clients[0])}`)
       return EXIT.ok
     }
+    case 'add-user': {
+      const saved = await addTestUser(oneName(verb, names), options, ctx)
+      const user = saved.users?.find((candidate) => candidate.username === options.username)
+      print(`Saved the test user "${options.username}" of "${saved.name}".${userNote(user)}`)
+      return EXIT.ok
+    }
     case 'remove':
       print(`Removed profile "${workspace.removeProfile(oneName(verb, names))}".`)
       return EXIT.ok
@@ -76,7 +88,7 @@ export async function profilesCommand(
     }
     default:
       throw new UsageError(
-        'profiles takes list, show NAME, add NAME, remove NAME, export, import FILE.',
+        'profiles takes list, show NAME, add NAME, add-user NAME, remove NAME, export, import FILE.',
       )
   }
 }
@@ -131,6 +143,40 @@ async function profileFromOptions(
   return parsed.data
 }
 
+/**
+ * Adds a test user to a Cognito profile (or replaces that user's secrets): its password and TOTP
+ * secret, each from its own line of stdin, in that order.
+ */
+async function addTestUser(name: string, options: ProfilesOptions, ctx: CliContext) {
+  if (!options.username) throw new UsageError('profiles add-user takes --username U.')
+  const wanted = [options.passwordStdin, options.totpSecretStdin].filter(Boolean).length
+  const lines = wanted > 0 ? (await ctx.readStdin()).split(/\r?\n/) : []
+  if (lines.slice(0, wanted).some((line) => line.trim() === '')) {
+    throw new UsageError(`stdin must hold one line for each secret asked for (${wanted}).`)
+  }
+  const [password, totpSecret] = options.passwordStdin
+    ? [lines[0], options.totpSecretStdin ? lines[1] : undefined]
+    : [undefined, options.totpSecretStdin ? lines[0] : undefined]
+  const profile = profileAsInput(ctx.core.workspace.getProfile(name))
+  const others = (profile.users ?? []).filter((user) => user.username !== options.username)
+  const parsed = ProfileInput.safeParse({
+    ...profile,
+    users: [
+      ...others,
+      {
+        username: options.username,
+        ...(password ? { password: { set: password } } : {}),
+        ...(totpSecret ? { totpSecret: { set: totpSecret.trim() } } : {}),
+      },
+    ],
+  })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new UsageError(`${issue?.path.join('.') || 'profile'}: ${issue?.message}`)
+  }
+  return ctx.core.workspace.saveProfile(parsed.data, name)
+}
+
 function providerLine(profile: Profile): string {
   const { provider } = profile
   if (provider.kind === 'issuer') return provider.issuer
@@ -147,6 +193,14 @@ function describeProfile(profile: Profile): string {
     )
   }
   return lines.join('\n')
+}
+
+function userNote(user: NonNullable<Profile['users']>[number] | undefined): string {
+  const kept = (['password', 'totpSecret'] as const).filter((field) => user?.[field])
+  if (kept.length === 0) return ''
+  const where = SECRET_HOME_WORDS[user?.[kept[0]!]?.home ?? ''] ?? 'kept'
+  const words = kept.map((field) => (field === 'password' ? 'password' : 'TOTP secret'))
+  return ` Its ${words.join(' and ')} ${kept.length > 1 ? 'are' : 'is'} ${where}.`
 }
 
 function secretNote(client: ProfileClient | undefined): string {
