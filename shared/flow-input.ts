@@ -145,6 +145,11 @@ const TokenTypeHint = z.enum(['access_token', 'refresh_token'])
 export const RefreshInput = Common.extend({
   flow: z.literal('refresh'),
   refreshToken: TokenValue,
+  /**
+   * The ID token of the sign-in the refresh token came from: a refreshed ID token must keep its
+   * issuer, subject and audience (OIDC Core §12.2), or the refreshed tokens are refused.
+   */
+  originalIdToken: TokenValue.optional(),
 })
 export type RefreshInput = z.infer<typeof RefreshInput>
 

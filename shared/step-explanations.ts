@@ -122,6 +122,11 @@ const OAUTH_STEPS = {
     ref: 'RFC 9700 §4.14.2',
     url: RFC(9700, '4.14.2'),
   },
+  'oauth.refreshed-id-token': {
+    text: 'A refresh continues the same sign-in, so a new ID token must keep the issuer, the subject, the audience and (where the first had them) auth_time and azp of the original; a nonce, if any, must be the original one. A token that breaks this is refused and its tokens are not kept.',
+    ref: 'OIDC Core §12.2',
+    url: `${OIDC_CORE}#RefreshTokenResponse`,
+  },
   'oauth.userinfo': {
     text: 'The client calls the UserInfo endpoint with the access token as a Bearer token. The answer holds the claims the user agreed to release for the scopes granted.',
     ref: 'OIDC Core §5.3',

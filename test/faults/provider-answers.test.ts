@@ -1,7 +1,7 @@
 // The run engine against provider answers the other fault files leave out (reference/security.md
-// §7.1 #1 and #6, §7.2 #23, #28 and #29, §7.3 #36, #40 and #41, §7.6 #85 and #86): each refusal ends the
-// run failed in words with nothing asked after it and no planted secret; each answer the
-// specification allows is accepted.
+// §7.1 #1 and #6, §7.2 #23, #28 and #29, §7.3 #36, #40 and #41, §7.4 #75 and #76, §7.6 #85 and
+// #86): each refusal ends the run failed in words with nothing asked after it and no planted
+// secret; each answer the specification allows is accepted.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { StartRunInput } from '../../shared/flow-input'
 import type { Run } from '../../shared/run-model'
@@ -16,6 +16,7 @@ import {
   type FaultProvider,
   type FaultRoute,
 } from '../helpers/fault-provider'
+import { makeUnsignedJwt } from '../helpers/make-jwt'
 import { authorizationUrlOf } from '../helpers/run-events'
 import { redirectUriOf } from '../helpers/sign-in-run'
 
@@ -40,6 +41,12 @@ afterEach(async () => {
 })
 
 const client = { clientId: CANARY.clientId, clientSecret: CANARY.clientSecret }
+
+/** The claims of an ID token this fault provider would issue to the canary client for alice. */
+const idClaims = (issuer: string) => {
+  const now = Math.floor(Date.now() / 1000)
+  return { iss: issuer, sub: 'alice', aud: CANARY.clientId, iat: now, exp: now + 300 }
+}
 
 async function run(input: StartRunInput): Promise<{ run: Run; elapsedMs: number }> {
   const begun = performance.now()
@@ -234,6 +241,50 @@ describe('refresh and revocation (§7.6)', () => {
     expect(fault.requests.filter((request) => request === TOKEN)).toHaveLength(1)
     expect(finished.tokens).toEqual([])
   })
+
+  it.each([
+    ['#75', 'another subject', { sub: 'mallory' }, /another sub \(subject/],
+    ['#75', 'another issuer', { iss: 'https://evil.example' }, /another iss \(issuer/],
+    ['#76', 'another nonce', { nonce: 'not-the-original' }, /nonce that is not the original/],
+  ])(
+    '%s a refresh whose ID token has %s: refused in words, the refreshed tokens not kept',
+    async (_item, _what, change, words) => {
+      const fault = await provider({
+        [TOKEN]: (req, res, self) => {
+          req.resume()
+          sendJson(res, {
+            access_token: 'refreshed-access-token',
+            token_type: 'Bearer',
+            expires_in: 300,
+            id_token: makeUnsignedJwt({ alg: 'RS256' }, { ...idClaims(self.issuer), ...change }),
+          })
+        },
+      })
+      // openid-client checks the refreshed token's iss itself; the comparison is ours.
+      const original = makeUnsignedJwt({ alg: 'RS256' }, idClaims(fault.issuer))
+      const { run: finished, elapsedMs } = await run({
+        flow: 'refresh',
+        provider: { issuer: fault.issuer },
+        client,
+        refreshToken: CANARY.refreshToken,
+        originalIdToken: original,
+        mode: 'auto',
+      })
+
+      expect(finished.status).toBe('failed')
+      expect(elapsedMs).toBeLessThan(PROMPT_MS)
+      const said = JSON.stringify(finished.steps.flatMap((step) => step.diagnostics))
+      if ('iss' in change) {
+        // openid-client refuses another issuer before our comparison: either way, in words.
+        expect(said).toMatch(/iss/)
+      } else {
+        expect(said).toMatch(words)
+        expect(said).toContain('OIDC Core §12.2')
+      }
+      expect(finished.tokens).toEqual([])
+      expect(JSON.stringify(finished)).not.toContain('refreshed-access-token')
+    },
+  )
 
   it('#86 revocation of an unknown token answered 200: "accepted", with RFC 7009\'s caveat', async () => {
     const fault = await provider()

@@ -95,6 +95,25 @@ describe('refresh', () => {
     expect(replayed.diagnostics[0]).toMatchObject({ code: 'OAUTH_INVALID_GRANT' })
   })
 
+  it("checks the refreshed ID token against the sign-in's (OIDC Core §12.2)", async () => {
+    const signedIn = await signInWithRefresh('afx-native')
+    const refreshed = await run({
+      flow: 'refresh',
+      provider: provider(),
+      client: client('afx-native'),
+      mode: 'auto',
+      refreshToken: revealToken(core, signedIn, 'refresh_token'),
+      originalIdToken: revealToken(core, signedIn, 'id_token'),
+    })
+
+    expect(refreshed.status).toBe('succeeded')
+    const compared = refreshed.steps.find((step) => step.explain === 'oauth.refreshed-id-token')
+    expect(compared?.diagnostics).toEqual([
+      expect.objectContaining({ code: 'OAUTH_REFRESHED_ID_TOKEN_OK', severity: 'info' }),
+    ])
+    expect(hasNoJwtInClear(refreshed)).toBe(true)
+  })
+
   it('says the refresh token did not rotate for afx-web-basic', async () => {
     const signedIn = await signInWithRefresh('afx-web-basic')
     const refreshed = await run({

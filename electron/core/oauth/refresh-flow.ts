@@ -7,11 +7,13 @@ import type { Diagnostic } from '../../../shared/run-model'
 import type { FlowDefinition } from '../runs/flow-registry'
 import { configureClient } from './configure-client'
 import { keepTokens } from './keep-tokens'
+import { compareRefreshedIdToken } from './refreshed-id-token'
 
 export const refreshFlow: FlowDefinition<RefreshInput> = {
   title: (input) => `Refresh token (${input.client.clientId})`,
   async run(ctx, input) {
     ctx.secrets.add(input.refreshToken, 'refresh_token')
+    if (input.originalIdToken) ctx.secrets.add(input.originalIdToken, 'id_token')
     const config = await configureClient(ctx, input.provider, input.client)
     config[oidc.customFetch] = ctx.fetchFor({
       title: 'Ask the token endpoint for fresh tokens with the refresh token',
@@ -20,6 +22,17 @@ export const refreshFlow: FlowDefinition<RefreshInput> = {
     const parameters: Record<string, string> = { ...input.client.extraParams }
     if (input.client.scope) parameters.scope = input.client.scope
     const tokens = await oidc.refreshTokenGrant(config, input.refreshToken, parameters)
+    if (input.originalIdToken && tokens.id_token) {
+      const kept = ctx.check(
+        {
+          title: 'Compare the refreshed ID token with the original sign-in’s',
+          explain: 'oauth.refreshed-id-token',
+        },
+        compareRefreshedIdToken(input.originalIdToken, tokens.id_token),
+      )
+      // Refused tokens are not handed on: the earlier ones stay the ones to use.
+      if (!kept) return { failed: true }
+    }
     keepTokens(ctx, tokens)
     const rotation = compareRefreshTokens(input.refreshToken, tokens.refresh_token)
     ctx.check(

@@ -18,6 +18,7 @@ const SECRET_INPUT_LABELS: Record<string, string> = {
   accessToken: 'access_token',
   token: 'token',
   idTokenHint: 'id_token_hint',
+  originalIdToken: 'id_token',
   codeVerifier: 'code_verifier',
   devicePassword: 'device_password',
 }

@@ -143,6 +143,8 @@ async function flowFields(
     case 'refresh':
       return {
         refreshToken: await required(options.flow, '--refresh-token', secret(options.refreshToken)),
+        // The sign-in's ID token, which a refreshed one must match (OIDC Core §12.2).
+        originalIdToken: await secret(options.idToken),
       }
     case 'userinfo':
       return { accessToken: await required(options.flow, '--token', secret(options.token)) }

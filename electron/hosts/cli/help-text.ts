@@ -74,7 +74,8 @@ Usage:
                                  on stderr, opens the verification page (system), then polls
                                  (every S seconds when the provider names no interval; 5)
     client-credentials
-    refresh                      --refresh-token T   (says whether it rotated)
+    refresh                      --refresh-token T [--id-token T]   (says whether it rotated;
+                                 a refreshed ID token must match the sign-in's --id-token)
     userinfo                     --token T
     introspect | revoke          --token T [--token-type-hint access_token|refresh_token]
                                  a token given as "-" is read from stdin

@@ -62,6 +62,14 @@ export function FlowDetailsFields({ flow, details, onChange }: Props) {
           <RedirectFields details={details} onChange={onChange} withPath={flow !== 'logout'} />
         )}
       {tokenLabel && <TextField label={tokenLabel} type="password" {...bind('token')} required />}
+      {flow === 'refresh' && (
+        <TextField
+          label="ID token of the sign-in"
+          type="password"
+          {...bind('originalIdToken')}
+          placeholder="optional: a refreshed ID token must be for the same sign-in"
+        />
+      )}
       {(flow === 'introspection' || flow === 'revocation') && (
         <SelectField
           label="Token type hint"

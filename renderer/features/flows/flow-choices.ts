@@ -40,6 +40,8 @@ export type FlowDetails = {
   tokenTypeHint: '' | 'access_token' | 'refresh_token'
   logoutVariant: 'oidc' | 'cognito'
   idTokenHint: string
+  /** refresh: the ID token of the sign-in, which a refreshed ID token is checked against. */
+  originalIdToken: string
   logoutEndpoint: string
   logoutUri: string
 }
@@ -58,6 +60,7 @@ export const DEFAULT_DETAILS: FlowDetails = {
   tokenTypeHint: '',
   logoutVariant: 'oidc',
   idTokenHint: '',
+  originalIdToken: '',
   logoutEndpoint: '',
   logoutUri: '',
 }
@@ -113,7 +116,12 @@ export function buildStartInput(
     case 'device':
       return { ...common, flow, browser, fallbackIntervalSeconds: 5 }
     case 'refresh':
-      return { ...common, flow, refreshToken: details.token }
+      return {
+        ...common,
+        flow,
+        refreshToken: details.token,
+        ...(details.originalIdToken ? { originalIdToken: details.originalIdToken } : {}),
+      }
     case 'userinfo':
       return { ...common, flow, accessToken: details.token }
     case 'introspection':
