@@ -1,5 +1,5 @@
 // The run engine against provider answers the other fault files leave out (reference/security.md
-// §7.1 #1 and #6, §7.2 #23, #28 and #29, §7.3 #36, #40 and #41, §7.4 #75 and #76, §7.6 #85 and
+// §7.1 #1, #6 and #7, §7.2 #23, #28 and #29, §7.3 #36, #40 and #41, §7.4 #75 and #76, §7.6 #85 and
 // #86): each refusal ends the run failed in words with nothing asked after it and no planted
 // secret; each answer the specification allows is accepted.
 import { afterEach, describe, expect, it } from 'vitest'
@@ -91,6 +91,30 @@ describe('discovery (§7.1)', () => {
     expect(failureOf(finished)).toMatchObject({ code: 'OAUTH_INVALID_RESPONSE' })
     expect(failureOf(finished)?.message).toMatch(/"issuer" property must be a string/)
     expect(fault.requests).toEqual([DISCOVERY])
+  })
+})
+
+describe('endpoints on another host (§7.1 #7)', () => {
+  it('#7 a token endpoint on another origin than the issuer: said on the discovery step, then used', async () => {
+    const elsewhere = await provider()
+    const fault = await provider({
+      [DISCOVERY]: (_req, res, self) =>
+        sendJson(res, { ...metadataOf(self.issuer), token_endpoint: `${elsewhere.issuer}/token` }),
+    })
+    const { run: finished } = await clientCredentials(fault.issuer)
+
+    expect(finished.status).toBe('succeeded')
+    const discovery = finished.steps.find((step) => step.explain === 'oauth.discovery')
+    expect(discovery?.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'OAUTH_ENDPOINTS_ELSEWHERE',
+        severity: 'info',
+        message: expect.stringContaining(`token_endpoint at ${elsewhere.issuer}`),
+      }),
+    ])
+    // The token request shows where it went before the answer: the other host.
+    expect(tokenStepOf(finished)?.exchange?.request.url).toBe(`${elsewhere.issuer}/token`)
+    expect(elsewhere.requests).toEqual([TOKEN])
   })
 })
 

@@ -7,6 +7,7 @@ import { isLoopbackHttpUrl } from '../../../shared/loopback-hosts'
 import { AfxError } from '../errors'
 import type { RunContext } from '../runs/run-context'
 import { discoveryUrlOf } from '../tokens/discover-issuer-keys'
+import { foreignEndpointNotes } from './foreign-endpoints'
 import { privateKeyJwtAuth } from './private-key-jwt'
 
 type ClientSettings = {
@@ -36,7 +37,12 @@ export async function configureClient(
           explain: 'oauth.discovery',
         }),
       })
-      .then((config) => refuseRemoteHttpEndpoints(config))
+      .then((config) => {
+        refuseRemoteHttpEndpoints(config)
+        const metadata = config.serverMetadata() as Record<string, unknown>
+        ctx.noteOnLastAnswer(() => foreignEndpointNotes(metadata))
+        return config
+      })
       .catch((error: unknown) => {
         throw explainDiscoveryFailure(error, discoveryUrl, provider.issuer)
       })
