@@ -1,7 +1,7 @@
 // Reads a compact JWS or JWE without verifying it: the "what does this token say" view.
 // @see RFC 7519 §7.2 (Validating a JWT) https://www.rfc-editor.org/rfc/rfc7519#section-7.2
 import type { DecodedToken } from '../../../shared/contract'
-import { decodeBase64Url, decodeBase64UrlText } from '../../../shared/base64url'
+import { base64UrlByteLength, decodeBase64UrlText } from '../../../shared/base64url'
 import { AfxError } from '../errors'
 
 const REF_JWT = 'RFC 7519 §7.2'
@@ -37,13 +37,14 @@ export function decodeJwt(input: string): DecodedToken {
     )
   }
   const [header, payload, signature] = parts as [string, string, string]
-  const signatureBytes = decodeBase64Url(signature)
+  // Only the signature's length is shown, so it is measured, not decoded; jose decodes it to verify.
+  const signatureBytes = base64UrlByteLength(signature)
   if (signatureBytes === null) throw badBase64Url('signature')
   return {
     kind: 'jws',
     header: decodeJsonPart(header, 'header'),
     payload: decodeJsonPart(payload, 'payload'),
-    signature: { present: signatureBytes.length > 0, bytes: signatureBytes.length },
+    signature: { present: signatureBytes > 0, bytes: signatureBytes },
   }
 }
 

@@ -20,6 +20,12 @@ type PastedKeyInput = Extract<TokenKeyInput, { kind: 'jwk' | 'pem' | 'hmac' }>
 const pemKeys = new KeyCache<JWK>(16)
 
 /**
+ * Pasted public JWKs and JWK Sets read lately, frozen: a batch of tokens checked with one pasted
+ * key reads it once, and importPublicJwk finds the import of a frozen JWK without hashing it.
+ */
+const jwkReads = new KeyCache<PastedKey>(16)
+
+/**
  * Reads a pasted key; throws an AfxError with a hint when it is not a key at all.
  * @see RFC 7517 §4, §5; RFC 7468 §13 (SPKI), §5 (certificates)
  */
@@ -36,10 +42,26 @@ export function readPastedKey(input: PastedKeyInput): PastedKey {
       }
     }
     case 'jwk':
-      return readJwkJson(input.json)
+      return readJwkJsonOnce(input.json)
     case 'pem':
       return readPem(input.pem)
   }
+}
+
+function readJwkJsonOnce(json: string): PastedKey {
+  const kept = jwkReads.lookup(json)
+  if (kept !== undefined) return kept
+  const read = readJwkJson(json)
+  const keys = read.kind === 'jwks' ? read.keys : read.kind === 'jwk' ? [read.jwk] : []
+  // Kept only when public and with nothing to warn about: a shared secret (oct) or a pasted
+  // private key is read afresh each time, so no secret outlives the inspection it was given to.
+  if (read.warnings.length === 0 && keys.every((jwk) => jwk.kty !== 'oct')) {
+    // Frozen, because every later inspection with this key gets these very objects.
+    for (const jwk of keys) Object.freeze(jwk)
+    if (read.kind === 'jwks') Object.freeze(read.keys)
+    jwkReads.keep(json, Object.freeze(read))
+  }
+  return read
 }
 
 function readJwkJson(json: string): PastedKey {

@@ -38,6 +38,18 @@ describe('decodeJwt', () => {
     })
   })
 
+  it('reads claims beyond ASCII, and an ES256 signature length that is not a multiple of 3', async () => {
+    const { privateKey } = await generateKeyPair('ES256')
+    const token = await new SignJWT({ name: 'Zoë Ångström 🔑' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .sign(privateKey)
+
+    expect(decodeJwt(token)).toMatchObject({
+      payload: { name: 'Zoë Ångström 🔑' },
+      signature: { present: true, bytes: 64 },
+    })
+  })
+
   it('accepts what people paste around a token: whitespace and a Bearer prefix', () => {
     const token = makeUnsignedJwt({ alg: 'HS256' }, { sub: 'bob' })
     expect(decodeJwt(`  Authorization: Bearer ${token}\n`)).toMatchObject({

@@ -105,3 +105,53 @@ describe('a pasted PEM', () => {
     expect(verdicts).toEqual(['valid', 'valid', 'invalid'])
   })
 })
+
+describe('a pasted JWK', () => {
+  it('is read once when public: the same key objects come back for the same text', async () => {
+    const { jwk } = await createSigner('RS256')
+    const json = JSON.stringify(jwk)
+
+    const first = readPastedKey({ kind: 'jwk', json })
+    const again = readPastedKey({ kind: 'jwk', json })
+
+    expect(again).toBe(first)
+    expect(first.kind === 'jwk' && first.jwk).toEqual(jwk)
+  })
+
+  it('is read afresh each time when it holds a secret or a private key', async () => {
+    const secret = JSON.stringify({ kty: 'oct', k: Buffer.from(HMAC_SECRET).toString('base64url') })
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true })
+    const withPrivate = JSON.stringify(await exportJWK(privateKey))
+
+    for (const json of [secret, withPrivate]) {
+      const first = readPastedKey({ kind: 'jwk', json })
+      const again = readPastedKey({ kind: 'jwk', json })
+      expect(again).not.toBe(first)
+    }
+  })
+
+  it('keeps giving each token its own verdict: a reused key does not verify another signer', async () => {
+    const signer = await createSigner('RS256')
+    const stranger = await createSigner('RS256', signer.kid)
+    const tokens = await Promise.all([
+      sign(signer, { ...idTokenClaims('RS256'), sub: 'user-1' }),
+      sign(stranger, { ...idTokenClaims('RS256'), sub: 'user-2' }),
+      sign(signer, { ...idTokenClaims('RS256'), sub: 'user-3' }),
+    ])
+
+    const verdicts = []
+    for (const token of tokens) {
+      const report = await inspectToken(
+        {
+          token,
+          expect: { kind: 'id_token', issuer: ISSUER, clientId: CLIENT_ID },
+          key: { kind: 'jwk', json: JSON.stringify(signer.jwk) },
+        },
+        { now },
+      )
+      verdicts.push(report.signature.status)
+    }
+
+    expect(verdicts).toEqual(['valid', 'invalid', 'valid'])
+  })
+})
