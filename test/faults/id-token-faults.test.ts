@@ -146,6 +146,15 @@ describe('a front-channel ID token with a corrupted signature (§7.4 #48)', () =
     expect(finished.status).toBe('failed')
     expect(finished.diagnostics[0]?.message).toMatch(/signature verification failed/)
     expect(finished.steps.map((step) => step.title)).not.toContain('Exchange the code for tokens')
+    // The refusal is the token's, on a check step of its own; the keys were fetched fine.
+    const keys = finished.steps.find((step) => step.explain === 'tokens.jwks')
+    expect(keys?.status).toBe('done')
+    expect(keys?.diagnostics).toEqual([])
+    expect(finished.steps.at(-1)).toMatchObject({
+      title: "Check the fragment's ID token (openid-client)",
+      status: 'failed',
+      diagnostics: [expect.objectContaining({ message: expect.stringMatching(/signature/) })],
+    })
     expect(finished.tokens).toEqual([])
     const text = JSON.stringify(finished)
     expect(provider.issued.filter((value) => text.includes(value))).toEqual([])
