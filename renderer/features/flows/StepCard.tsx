@@ -1,6 +1,7 @@
 // One step of a run: what it is and why it matters, how it went, what it sent and received, what
 // was found wrong.
 import type { Step } from '../../../shared/run-model'
+import { DiagnosticBox } from '../../components/DiagnosticBox'
 import { SecretText } from '../../components/SecretText'
 import { STEP_KIND_LABEL } from '../../components/step-kind-label'
 import { BrowserStepLink } from './BrowserStepLink'
@@ -40,17 +41,11 @@ export function StepCard({ runId, step }: { runId: string; step: Step }) {
             {diagnostic.ref && <span className="muted"> · {diagnostic.ref}</span>}
           </p>
         ) : (
-          <div
+          <DiagnosticBox
             key={index}
-            className={`diagnostic ${diagnostic.severity}`}
-            role={diagnostic.severity === 'error' ? 'alert' : undefined}
-          >
-            <p>
-              <code>{diagnostic.code}</code> <SecretText runId={runId} text={diagnostic.message} />
-            </p>
-            {diagnostic.hint && <p className="muted">{diagnostic.hint}</p>}
-            {diagnostic.ref && <p className="muted">See {diagnostic.ref}</p>}
-          </div>
+            diagnostic={diagnostic}
+            words={(message) => <SecretText runId={runId} text={message} />}
+          />
         ),
       )}
       {exchange && (

@@ -7,6 +7,7 @@ import type { CognitoClientSettings } from '../../../shared/cognito-app-client'
 import { lintCognitoClient } from '../../../shared/cognito-client-lint'
 import type { WireError } from '../../../shared/wire-error'
 import { call } from '../../client'
+import { DiagnosticBox } from '../../components/DiagnosticBox'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { SelectField, TextField } from '../../components/FormFields'
 
@@ -130,13 +131,7 @@ function SettingsSummary({ settings }: { settings: CognitoClientSettings }) {
         </p>
       ) : (
         findings.map((finding) => (
-          <div key={finding.code + finding.message} className={`diagnostic ${finding.severity}`}>
-            <p>
-              <code>{finding.code}</code> {finding.message}
-            </p>
-            {finding.hint && <p className="muted">{finding.hint}</p>}
-            {finding.ref && <p className="muted">See {finding.ref}</p>}
-          </div>
+          <DiagnosticBox key={finding.code + finding.message} diagnostic={finding} />
         ))
       )}
     </>
