@@ -7,6 +7,8 @@ import { AfxError } from '../errors'
 /** Enough for any error page's words; the rest is not read. */
 const MAX_PAGE_BYTES = 64 * 1024
 const PROBE_TIMEOUT_MS = 10_000
+/** What Cognito's managed login says, in its redirect to /error, when the URI is not registered. */
+const COGNITO_WORDS = 'error=redirect_mismatch'
 
 /**
  * Resolves with OAUTH_REDIRECT_URI_REFUSED when the provider answers `url` with an error page
@@ -44,7 +46,7 @@ export async function findRedirectRefusal(
  */
 export function refusalWords(status: number, location: string, page: string): string | undefined {
   if (status >= 300 && status < 400 && /[?&]error=redirect_mismatch\b/.test(location)) {
-    return 'error=redirect_mismatch'
+    return COGNITO_WORDS
   }
   if (status < 400) return undefined
   const text = page
@@ -83,9 +85,20 @@ function refusal(url: URL, status: number, words: string): AfxError {
   return new AfxError(
     'OAUTH_REDIRECT_URI_REFUSED',
     `The provider refuses the redirect URI ${redirectUri}: asked for the same URL without a browser, it answered HTTP ${status} with "${words}". It shows the browser this error page instead of coming back.`,
-    {
-      hint: "Register this exact URI for the client, or send one that is registered: scheme, host, port, path and trailing slash must match character for character. A native client may register http://127.0.0.1/callback and use any port (RFC 8252 §7.3); a web client's port must match too.",
-      ref: 'RFC 6749 §3.1.2.2',
-    },
+    words === COGNITO_WORDS ? COGNITO_ADVICE : GENERAL_ADVICE,
   )
+}
+
+const GENERAL_ADVICE = {
+  hint: "Register this exact URI for the client, or send one that is registered: scheme, host, port, path and trailing slash must match character for character. A native client may register http://127.0.0.1/callback and use any port (RFC 8252 §7.3); a web client's port must match too.",
+  ref: 'RFC 6749 §3.1.2.2',
+}
+
+/**
+ * Cognito compares the whole URI, port included, even on loopback: a free port chosen per run
+ * never matches what an app client registered (http://localhost:8400/cb, say).
+ */
+const COGNITO_ADVICE = {
+  hint: "Cognito's managed login matches a callback URL whole, port included, even on loopback: a free port chosen for this run cannot match. Use a fixed port: set the redirect's host, port and path to one of the app client's callback URLs (the Redirect port field; --redirect-host and --port on the command line), or add this exact URI to the app client's callback URLs.",
+  ref: 'AWS Cognito Developer Guide, Authorize endpoint (redirect_uri must match a callback URL); RFC 6749 §3.1.2.2',
 }
