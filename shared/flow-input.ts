@@ -85,12 +85,26 @@ export const RedirectInput = z.object({
     .default('/callback'),
 })
 
+/**
+ * How long a browser flow waits for the browser to come back to the loopback redirect, unless told
+ * otherwise: long enough to sign in with MFA, short enough that a forgotten listener closes.
+ * @see RFC 8252 §7.3 https://www.rfc-editor.org/rfc/rfc8252#section-7.3
+ */
+export const DEFAULT_CALLBACK_TIMEOUT_MS = 5 * 60_000
+/** The shortest and longest waits a run accepts: one second, one hour. */
+export const CALLBACK_TIMEOUT_BOUNDS_MS = { min: 1_000, max: 3_600_000 } as const
+
 /** What every flow that sends a browser to the provider and waits for it to come back takes. */
 const BrowserFields = {
   redirect: RedirectInput.default({ host: '127.0.0.1', port: 0, path: '/callback' }),
   /** `none`: the URL is shown and someone else drives the browser. */
   browser: z.enum(['system', 'none']).default('system'),
-  callbackTimeoutMs: z.number().int().min(1000).max(3_600_000).default(300_000),
+  callbackTimeoutMs: z
+    .number()
+    .int()
+    .min(CALLBACK_TIMEOUT_BOUNDS_MS.min)
+    .max(CALLBACK_TIMEOUT_BOUNDS_MS.max)
+    .default(DEFAULT_CALLBACK_TIMEOUT_MS),
 }
 
 /**

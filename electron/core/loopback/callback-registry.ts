@@ -2,6 +2,7 @@
 // at most once, and remembers ended sign-ins so a late or repeated callback is answered in words.
 // @see RFC 6749 §10.12 https://www.rfc-editor.org/rfc/rfc6749#section-10.12, RFC 8252 §8.9
 import { createHash } from 'node:crypto'
+import { DEFAULT_CALLBACK_TIMEOUT_MS } from '../../../shared/flow-input'
 import { AfxError } from '../errors'
 
 export type ResponseMode = 'query' | 'fragment' | 'form_post'
@@ -20,7 +21,7 @@ export type LoopbackCallback = {
 }
 
 export type ExpectOptions = {
-  /** Default 5 minutes. */
+  /** Default: DEFAULT_CALLBACK_TIMEOUT_MS (5 minutes). */
   timeoutMs?: number
   /** When given, an answer delivered another way fails the sign-in instead of settling it. */
   responseMode?: ResponseMode
@@ -34,8 +35,6 @@ export type Waiter = {
 }
 
 export type EndedHow = 'already-completed' | 'cancelled' | 'timed-out'
-
-export const DEFAULT_CALLBACK_TIMEOUT_MS = 5 * 60_000
 
 /** Remembered so late answers get the right page; older ones are forgotten, as unknown. */
 const MAX_ENDED = 1_000
@@ -138,7 +137,8 @@ function keyOf(state: string): string {
   return createHash('sha256').update(state).digest('base64url')
 }
 
-function formatDuration(ms: number): string {
+/** A wait in words: "800 ms", "1.5 s", "5 min", "2 min 30 s". */
+export function formatDuration(ms: number): string {
   if (ms < 1_000) return `${ms} ms`
   if (ms < 60_000) return `${Math.round(ms / 100) / 10} s`
   const minutes = Math.floor(ms / 60_000)

@@ -3,6 +3,7 @@
 import type { StartRunInput } from '../../../shared/flow-input'
 import type { Diagnostic, InputField, InputValues, Run, Step } from '../../../shared/run-model'
 import { SECRET_MARKER } from '../../../shared/run-model'
+import { formatDuration } from '../../core/loopback/callback-registry'
 import type { CliContext } from './cli-context'
 import { readFlowInput, type FlowOptions } from './flow-input-from-options'
 import { terminalSafe } from './terminal-safe'
@@ -34,6 +35,7 @@ export async function runAndPrint(
 ): Promise<number> {
   const { runs, events } = ctx.core
   let announced = false
+  let toldWait = false
   const asked = new Set<string>()
   const { run, done } = runs.start(input)
   const unsubscribe = events.subscribe((event, payload) => {
@@ -44,21 +46,36 @@ export async function runAndPrint(
       asked.add(question.id)
       void answer(question, run.id, ctx)
     }
-    if (announced) return
     // Whoever has to act in a browser is told where, on stderr, as soon as it is known.
     const step = updated.steps.find((s) => s.kind === 'browser' && s.status === 'done')
-    const line = step && announcement(input, step, (id) => runs.revealSecret(run.id, id))
-    if (line === undefined) return
-    announced = true
-    ctx.stderr(terminalSafe(line))
+    if (step && !announced) {
+      announced = true
+      const line = announcement(input, step, (id) => runs.revealSecret(run.id, id))
+      if (line !== undefined) ctx.stderr(terminalSafe(line))
+    }
+    // Then how long the run waits for the browser to come back: with no terminal to interrupt
+    // it, a script learns that the wait ends, and how to change it.
+    const waiting = updated.steps.some((s) => s.kind === 'callback' && s.status === 'waiting')
+    if (waiting && !toldWait && 'callbackTimeoutMs' in input) {
+      toldWait = true
+      const wait = formatDuration(input.callbackTimeoutMs)
+      ctx.stderr(`Waiting up to ${wait} for the browser to come back (${TIMEOUT} to change it).`)
+    }
   })
   const finished = await done.finally(unsubscribe)
   const shown = options.reveal
     ? revealAll(finished, (id) => runs.revealSecret(run.id, id))
     : finished
   ctx.stdout(terminalSafe(options.json ? JSON.stringify(shown, null, 2) : formatRun(shown)))
+  const timedOut = callbackTimeoutOf(input, finished)
+  if (timedOut) {
+    // The engine says what did not arrive; how to wait longer is this command's own option.
+    ctx.stderr(terminalSafe(`afx: ${timedOut.message} To wait longer, run again with ${TIMEOUT}.`))
+  }
   return finished.status === 'succeeded' ? EXIT.ok : EXIT.bad
 }
+
+const TIMEOUT = '--timeout SECONDS'
 
 /**
  * What to tell the person at the terminal once the browser step is done, if anything. The URL is
@@ -74,6 +91,14 @@ function announcement(
   if (!('browser' in input) || input.browser !== 'none' || typeof url !== 'string') return undefined
   const action = input.flow === 'logout' ? 'sign out' : 'sign in'
   return `Open this URL to ${action}: ${revealText(url, reveal)}`
+}
+
+/** The diagnostic of a browser flow that failed because the browser never came back in time. */
+function callbackTimeoutOf(input: StartRunInput, run: Run): Diagnostic | undefined {
+  if (!('callbackTimeoutMs' in input) || run.status !== 'failed') return undefined
+  return [...run.steps.flatMap((step) => step.diagnostics), ...run.diagnostics].find(
+    (diagnostic) => diagnostic.code === 'LOOPBACK_TIMEOUT',
+  )
 }
 
 function formatRun(run: Run): string {

@@ -25,6 +25,8 @@ export type FlowOptions = {
   responseType: string | undefined
   redirectHost: string | undefined
   port: number | undefined
+  /** --timeout, in ms, for a browser flow's wait; undefined: the engine's default. */
+  callbackTimeoutMs: number | undefined
   params: string[]
   browser: string | undefined
   token: string | undefined
@@ -116,6 +118,8 @@ async function flowFields(
       path: path ?? saved?.path,
     },
     browser: options.browser,
+    // Not taken from a profile: how long to wait is a matter of this sign-in, not of the client.
+    callbackTimeoutMs: options.callbackTimeoutMs,
   })
   switch (flow) {
     case 'code':

@@ -1,4 +1,6 @@
 // What `afx --help` prints.
+import { DEFAULT_CALLBACK_TIMEOUT_MS } from '../../../shared/flow-input'
+
 export const HELP_TEXT = `afx: Auth Flow Explorer, for OAuth 2.0, OpenID Connect and Amazon Cognito sign-in.
 
 Usage:
@@ -70,6 +72,8 @@ Usage:
                                  [--logout-endpoint URL --logout-uri URL] (cognito)
       (these four)               [--redirect-host 127.0.0.1|localhost|[::1]] [--port N]
                                  [--browser system|none]: none prints the URL on stderr and waits
+                                 [--timeout S]: wait S seconds (1 to 3600, default ${DEFAULT_CALLBACK_TIMEOUT_MS / 1_000}) for the
+                                 browser to come back to the redirect URI, then fail (exit 1)
     device                       [--interval S] [--browser system|none]: prints the user code
                                  on stderr, opens the verification page (system), then polls
                                  (every S seconds when the provider names no interval; 5)

@@ -21,6 +21,7 @@ import { findElectronBinary } from './find-electron-binary'
 import { openSystemBrowser } from '../open-system-browser'
 import { HELP_TEXT } from './help-text'
 import { parsePort } from './parse-port'
+import { parseTimeout } from './parse-timeout'
 import { sandboxCommand } from './sandbox-command'
 import { EXIT, UsageError } from './usage-error'
 import { webCommand } from './web-command'
@@ -106,6 +107,7 @@ async function runCommand(argv: string[], env: CliEnvironment, opened: Core[]): 
           responseType: values['response-type'],
           redirectHost: values['redirect-host'],
           port: parsePort('--port', values.port),
+          callbackTimeoutMs: parseTimeout(values.timeout),
           params: values.param ?? [],
           browser: values.browser,
           token: values.token,
@@ -272,6 +274,7 @@ function parseCommandLine(argv: string[]) {
         'redirect-host': { type: 'string' },
         param: { type: 'string', multiple: true },
         browser: { type: 'string' },
+        timeout: { type: 'string' },
         reveal: { type: 'boolean' },
         jwks: { type: 'string' },
         region: { type: 'string' },

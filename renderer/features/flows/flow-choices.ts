@@ -1,6 +1,10 @@
 // The flows the Flows page offers, what each one needs besides the provider and the client, and
 // how the form's values become the engine's StartRunInput.
-import type { BreakIt, StartRunInput } from '../../../shared/flow-input'
+import {
+  DEFAULT_CALLBACK_TIMEOUT_MS,
+  type BreakIt,
+  type StartRunInput,
+} from '../../../shared/flow-input'
 import type { OidcSandboxClient } from '../../../shared/sandbox-model'
 
 /** The OAuth and OpenID Connect flows: those that talk to a provider (Cognito has its own form). */
@@ -81,7 +85,7 @@ export function buildStartInput(
   const roundTrip = (path = details.redirectPath) => ({
     redirect: { host: details.redirectHost, port: Number(details.redirectPort) || 0, path },
     browser,
-    callbackTimeoutMs: 300_000,
+    callbackTimeoutMs: DEFAULT_CALLBACK_TIMEOUT_MS,
   })
   const hint = details.tokenTypeHint ? { tokenTypeHint: details.tokenTypeHint } : {}
   switch (flow) {
