@@ -73,12 +73,17 @@ export const RunStatus = z.enum([
   'succeeded',
   'failed',
   'cancelled',
+  /** The app stopped (closed, killed, crashed) while the run was going: found so on restart. */
+  'interrupted',
 ])
 export type RunStatus = z.infer<typeof RunStatus>
 
 /** A run in one of these has ended and changes no more. */
 export const isFinishedStatus = (status: RunStatus): boolean =>
-  status === 'succeeded' || status === 'failed' || status === 'cancelled'
+  status === 'succeeded' ||
+  status === 'failed' ||
+  status === 'cancelled' ||
+  status === 'interrupted'
 
 export const RunToken = z.object({
   /** access_token, id_token, refresh_token. */

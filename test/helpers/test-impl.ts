@@ -7,9 +7,13 @@ import { createCore } from '../../electron/core/create-core'
 import type { Face } from '../../shared/contract'
 
 export const testCore = (face: Face = 'web') =>
+  testCoreIn(mkdtempSync(join(tmpdir(), 'afx-test-data-')), face)
+
+/** An engine on a data folder that already exists: an app started again on what it left. */
+export const testCoreIn = (dataDir: string, face: Face = 'web') =>
   createCore({
     face,
-    dataDir: mkdtempSync(join(tmpdir(), 'afx-test-data-')),
+    dataDir,
     canEncryptSecrets: () => false,
     openBrowser: () => {
       throw new Error('tests drive the browser themselves: start flows with browser "none"')

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, renameSync } from 'node:fs'
 import { mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z, ZodError } from 'zod'
-import { Run } from '../../../shared/run-model'
+import { isFinishedStatus, Run, type Step } from '../../../shared/run-model'
 import type { StoreProblem } from '../../../shared/workspace-model'
 
 /** A run as history keeps it: the record, and the input that started it (for replay, export). */
@@ -88,11 +88,18 @@ export class RunHistory {
     for (const name of names) {
       if (!/^run-[\w-]+\.json$/.test(name)) continue
       const file = join(this.#options.dir, name)
+      let kept: z.infer<typeof HISTORY_FILE>
       try {
-        const kept = HISTORY_FILE.parse(JSON.parse(readFileSync(file, 'utf8')))
-        this.#records.set(kept.run.id, { run: { ...kept.run, origin: 'saved' }, input: kept.input })
+        kept = HISTORY_FILE.parse(JSON.parse(readFileSync(file, 'utf8')))
       } catch (error) {
         this.#setAside(file, error)
+        continue
+      }
+      if (isFinishedStatus(kept.run.status)) {
+        this.#records.set(kept.run.id, { run: { ...kept.run, origin: 'saved' }, input: kept.input })
+      } else {
+        // Kept at a stop, never finished: the app that ran it stopped (closed, killed, crashed).
+        this.save({ run: { ...markInterrupted(kept.run), origin: 'saved' }, input: kept.input })
       }
     }
     this.#prune()
@@ -154,6 +161,32 @@ export class RunHistory {
     })
   }
 }
+
+/**
+ * An unfinished run from an earlier session, as it ends now: interrupted, with whatever step was
+ * still going cancelled, and the reason in words.
+ */
+function markInterrupted(run: Run): Run {
+  return {
+    ...run,
+    status: 'interrupted',
+    steps: run.steps.map((step) =>
+      isFinishedStepStatus(step.status) ? step : { ...step, status: 'cancelled' },
+    ),
+    diagnostics: [
+      ...run.diagnostics,
+      {
+        code: 'RUN_INTERRUPTED',
+        severity: 'error',
+        message: `The app stopped while this run was ${run.status === 'paused' ? 'paused' : 'waiting'}, so it never finished. It is kept as it was when the app stopped.`,
+        hint: 'Start the flow again. If the app was killed or crashed, its listener went with it: a browser still on its way back finds nothing there.',
+      },
+    ],
+  }
+}
+
+const isFinishedStepStatus = (status: Step['status']) =>
+  status === 'done' || status === 'failed' || status === 'cancelled'
 
 /** The files of a folder; none when it does not exist yet (nothing was kept so far). */
 function namesIn(dir: string): string[] {

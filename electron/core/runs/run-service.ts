@@ -85,7 +85,10 @@ export class RunService {
         revision: 0,
       },
       secrets,
-      (run) => this.#options.events.emit('run.updated', run),
+      (run) => {
+        this.#options.events.emit('run.updated', run)
+        this.#keepWhileStopped(run)
+      },
       now,
     )
     const recordInput = () => redactStartInput(input, secrets)
@@ -256,6 +259,18 @@ export class RunService {
       recorder.updateStep(step, { status: cancelled ? 'cancelled' : 'failed' })
     }
     recorder.setStatus(cancelled ? 'cancelled' : 'failed', diagnostics)
+  }
+
+  /**
+   * Keeps a run in history where it stops (for the browser, a person, the next step), which is
+   * where a run spends nearly all its time: if the app is killed there, the next start finds it
+   * unfinished and marks it interrupted (security.md #165). The finished run replaces it, with
+   * its input; the stop's own record has none, as the flow may not have named its secrets yet.
+   */
+  #keepWhileStopped(run: Run): void {
+    if (run.status !== 'paused' && run.status !== 'waiting') return
+    // History keeps what it is given, and `run` also went to every listener.
+    this.#options.history?.save({ run: structuredClone(run) })
   }
 
   #live(runId: string): LiveRun {

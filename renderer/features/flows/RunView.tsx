@@ -1,7 +1,12 @@
 // One run as it happens: its steps as cards, the next step's request (editable) when paused, the
 // tokens it obtained (each can be opened in the inspector).
 import { useState } from 'react'
-import type { InputValues, StepEdits } from '../../../shared/run-model'
+import {
+  isFinishedStatus,
+  type InputValues,
+  type RunStatus,
+  type StepEdits,
+} from '../../../shared/run-model'
 import type { WireError } from '../../../shared/wire-error'
 import { call } from '../../client'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -19,14 +24,14 @@ const STATUS_TEXT = {
   succeeded: 'Succeeded',
   failed: 'Failed',
   cancelled: 'Cancelled',
-} as const
+  interrupted: 'Interrupted: the app stopped before this run ended',
+} as const satisfies Record<RunStatus, string>
 
 export function RunView({ runId }: { runId: string }) {
   const run = useRun(runId)
   const [error, setError] = useState<WireError>()
   if (!run) return null
-  const finished =
-    run.status === 'succeeded' || run.status === 'failed' || run.status === 'cancelled'
+  const finished = isFinishedStatus(run.status)
 
   const advance = async (edits?: StepEdits) => {
     const result = await call('runs.advance', { runId, ...(edits ? { edits } : {}) })

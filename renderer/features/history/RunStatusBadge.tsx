@@ -8,6 +8,7 @@ const BADGE = {
   succeeded: ['✓', 'Succeeded'],
   failed: ['✗', 'Failed'],
   cancelled: ['–', 'Cancelled'],
+  interrupted: ['!', 'Interrupted'],
 } as const satisfies Record<RunStatus, readonly [string, string]>
 
 export function RunStatusBadge({ status }: { status: RunStatus }) {

@@ -145,3 +145,59 @@ describe('runMatches', () => {
     expect(runMatches(run, query)).toBe(expected)
   })
 })
+
+describe('RunHistory, a run the app never finished (#165)', () => {
+  const waitingRun = (): Run => {
+    const run = runAt('run-w', '2026-11-23T09:30:00.000Z')
+    run.status = 'waiting'
+    run.steps.push({
+      id: 'step-2',
+      kind: 'callback',
+      title: 'Wait for the browser to come back',
+      explain: 'oauth.callback',
+      status: 'waiting',
+      inputs: {},
+      outputs: {},
+      diagnostics: [],
+    })
+    return run
+  }
+
+  it('comes back interrupted, its waiting step cancelled, the reason in words, and stays so', async () => {
+    const dir = freshDir()
+    const killed = RunHistory.open({ dir, retention: retention(), now: () => NOW })
+    killed.save({ run: waitingRun() })
+    await killed.flush()
+
+    const restarted = RunHistory.open({ dir, retention: retention(), now: () => NOW })
+    const { run } = restarted.get('run-w')!
+    expect(run.status).toBe('interrupted')
+    expect(run.origin).toBe('saved')
+    expect(run.steps.map((step) => step.status)).toEqual(['done', 'cancelled'])
+    expect(run.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'RUN_INTERRUPTED',
+        severity: 'error',
+        message: expect.stringMatching(
+          /^The app stopped while this run was waiting, so it never finished/,
+        ),
+      }),
+    ])
+    await restarted.flush()
+
+    // Written back: a third start reads it interrupted, once, not marked a second time.
+    const file = JSON.parse(readFileSync(join(dir, 'run-w.json'), 'utf8')) as { run: Run }
+    expect(file.run.status).toBe('interrupted')
+    const third = RunHistory.open({ dir, retention: retention(), now: () => NOW })
+    expect(third.get('run-w')?.run.diagnostics).toHaveLength(1)
+  })
+
+  it('leaves a finished run as it was', async () => {
+    const dir = freshDir()
+    const first = RunHistory.open({ dir, retention: retention(), now: () => NOW })
+    first.save({ run: runAt('run-f', '2026-11-23T09:30:00.000Z') })
+    await first.flush()
+    const again = RunHistory.open({ dir, retention: retention(), now: () => NOW })
+    expect(again.get('run-f')?.run).toMatchObject({ status: 'succeeded', diagnostics: [] })
+  })
+})
