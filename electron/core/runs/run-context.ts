@@ -137,10 +137,10 @@ export class RunContext {
       const body =
         request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text()
       const step = this.#begin({ ...meta, kind: 'http' })
-      this.#recordExchange(step, {
-        request: { method: request.method, url: request.url, headers, body },
-      })
+      const asked = { method: request.method, url: request.url, headers, body }
+      this.#recordExchange(step, { request: asked })
       const edits = await this.#gate(step)
+      if (!edits) return this.#send(step, asked, options) // sent as recorded: no second record
       const isForm = (headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')
       const url = isForm ? new URL(request.url) : applyEditsToUrl(new URL(request.url), edits)
       const sentBody = body !== undefined && isForm ? applyEditsToForm(body, edits) : body
