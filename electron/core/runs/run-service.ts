@@ -46,8 +46,13 @@ export type RunServiceOptions = {
   prepareInput?: (input: StartRunInput) => StartRunInput
 }
 
+/** How long a run must stay stopped before history keeps it as it stands. */
+const KEEP_STOP_AFTER_MS = 250
+
 export class RunService {
   readonly #runs = new Map<string, LiveRun>()
+  /** The pending write of each run stopped right now (see #keepWhileStopped). */
+  readonly #stopSaves = new Map<string, NodeJS.Timeout>()
   readonly #options: Required<Omit<RunServiceOptions, 'deps' | 'events' | 'history'>> &
     Pick<RunServiceOptions, 'deps' | 'events' | 'history'>
 
@@ -268,9 +273,18 @@ export class RunService {
    * its input; the stop's own record has none, as the flow may not have named its secrets yet.
    */
   #keepWhileStopped(run: Run): void {
+    clearTimeout(this.#stopSaves.get(run.id))
+    this.#stopSaves.delete(run.id)
     if (run.status !== 'paused' && run.status !== 'waiting') return
-    // History keeps what it is given, and `run` also went to every listener.
-    this.#options.history?.save({ run: structuredClone(run) })
+    // Only a stop that lasts is written: a browser answered by a script, or a question answered
+    // at once, would cost a write per stop for nothing.
+    const timer = setTimeout(() => {
+      this.#stopSaves.delete(run.id)
+      // History keeps what it is given, and `run` also went to every listener.
+      this.#options.history?.save({ run: structuredClone(run) })
+    }, KEEP_STOP_AFTER_MS)
+    timer.unref() // a run's stop never keeps the process alive
+    this.#stopSaves.set(run.id, timer)
   }
 
   #live(runId: string): LiveRun {
