@@ -51,7 +51,13 @@ export function createContractImpl(
     }),
     'runs.export': async ({ runId, format }) => {
       const { run, input } = runs.record(runId)
-      return exportRun(run, input, format, { name: PRODUCT_NAME, version: packageJson.version })
+      return exportRun(
+        run,
+        input,
+        format,
+        { name: PRODUCT_NAME, version: packageJson.version },
+        { fingerprintOf: runs.tokenFingerprints(runId) },
+      )
     },
     'runs.import': async ({ content }) =>
       runs.import(readScenario(content, () => `run-${randomUUID()}`)),

@@ -3,6 +3,7 @@
 // export of them (curl, HAR, scenario, the ID token's report) searched for each of those values.
 // The curl script is also run: with a fake curl it must hand over the run's own request, and
 // with the real curl and the secrets exported it must get tokens from the sandbox.
+import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser } from 'playwright-core'
@@ -230,6 +231,18 @@ describe('authorization code + PKCE (afx-web-post, client_secret_post), signed i
     expectNoSecretIn(files, [secretOf('afx-web-post'), ...secrets.byId.values()])
     expect(files['id-token-report.md']).toMatch(/^# Token report: ID token, signed JWT \(JWS\)\n/)
     expect(files['id-token-report.md']).toContain('| `sub` | `"alice"` |')
+  })
+
+  it('fingerprints each token in the HAR (#155), and no secret a guess could find', () => {
+    const har = Object.entries(files).find(([name]) => name.endsWith('.har'))?.[1] ?? ''
+    for (const label of ['access_token', 'id_token', 'refresh_token']) {
+      const value = secrets.byLabel.get(label) ?? ''
+      const fingerprint = createHash('sha256').update(value).digest('hex').slice(0, 12)
+      expect(har).toContain(`[redacted: ${label}, sha256 ${fingerprint}]`)
+    }
+    expect(har).toContain('[redacted: code_verifier]')
+    expect(har).toContain('[redacted: client_secret]')
+    expect(har).not.toMatch(/\[redacted: (code|code_verifier|client_secret), sha256/)
   })
 
   it('hands curl the token exchange the run sent: code, verifier and client secret', async () => {

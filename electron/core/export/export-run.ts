@@ -5,6 +5,7 @@ import type { ExportFile, RunExportFormat } from '../../../shared/workspace-mode
 import { runToCurl } from './run-to-curl'
 import { runToHarJson, type HarCreator } from './run-to-har'
 import { runToScenario } from './run-scenario'
+import { withTokenFingerprints } from './token-fingerprints'
 
 const EXTENSIONS: Record<RunExportFormat, string> = { curl: 'sh', har: 'har', json: 'json' }
 
@@ -14,18 +15,27 @@ const MEDIA_TYPES: Record<RunExportFormat, string> = {
   json: 'application/json',
 }
 
-/** curl: a script to run again; har: for HTTP tools; json: a scenario to import back. */
+export type ExportOptions = {
+  now?: () => number
+  /** A live run's token fingerprints (see withTokenFingerprints); none for a run from history. */
+  fingerprintOf?: ((secretId: string) => string | undefined) | undefined
+}
+
+/**
+ * curl: a script to run again; har: for HTTP tools, its tokens fingerprinted when the run is live;
+ * json: a scenario to import back.
+ */
 export function exportRun(
   run: Run,
   input: Record<string, unknown> | undefined,
   format: RunExportFormat,
   creator: HarCreator,
-  now: () => number = Date.now,
+  options: ExportOptions = {},
 ): ExportFile {
   return {
     filename: `afx-run-${fileNamePart(run.flow)}-${timeStamp(run.createdAt)}.${EXTENSIONS[format]}`,
     mediaType: MEDIA_TYPES[format],
-    content: contentOf(run, input, format, creator, now),
+    content: contentOf(run, input, format, creator, options),
   }
 }
 
@@ -34,13 +44,13 @@ function contentOf(
   input: Record<string, unknown> | undefined,
   format: RunExportFormat,
   creator: HarCreator,
-  now: () => number,
+  { now = Date.now, fingerprintOf }: ExportOptions,
 ): string {
   switch (format) {
     case 'curl':
       return runToCurl(run)
     case 'har':
-      return runToHarJson(run, creator)
+      return runToHarJson(fingerprintOf ? withTokenFingerprints(run, fingerprintOf) : run, creator)
     case 'json':
       return runToScenario(run, input, now)
   }

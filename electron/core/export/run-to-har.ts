@@ -1,5 +1,6 @@
 // Turns a run into a HAR file, the format browsers' network panels and HTTP tools read: one entry
-// per HTTP exchange. Secrets are not in it: each marker reads "[redacted: <label>]".
+// per HTTP exchange. Secrets are not in it: each marker reads "[redacted: <label>]", and a live
+// run's tokens "[redacted: <label>, sha256 <fingerprint>]" (see token-fingerprints.ts).
 // @see HAR 1.2 http://www.softwareishard.com/blog/har-12-spec/
 import { STATUS_CODES } from 'node:http'
 import { SECRET_MARKER, type HttpExchange, type Run, type Step } from '../../../shared/run-model'

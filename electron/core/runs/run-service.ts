@@ -238,6 +238,15 @@ export class RunService {
     return value
   }
 
+  /**
+   * The fingerprints of a live run's tokens, for exports; undefined for a run from history or a
+   * shared scenario, whose values are gone.
+   */
+  tokenFingerprints(runId: string): ((secretId: string) => string | undefined) | undefined {
+    const live = this.#runs.get(runId)
+    return live && ((secretId) => live.secrets.fingerprint(secretId))
+  }
+
   /** Cancels every run still going (the app is closing). */
   async cancelAll(): Promise<void> {
     const going = [...this.#runs.keys()].filter(

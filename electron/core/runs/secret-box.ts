@@ -1,9 +1,19 @@
 // Holds the secrets of one run (client secrets, verifiers, codes, tokens) and replaces them in
 // everything the run records. Redaction is by key where a field is known to be secret, and by
 // value everywhere else, so a provider that echoes a secret in an error text cannot leak it.
+import { hash } from 'node:crypto'
 
 /** Values shorter than this are not replaced by value: too likely to match innocent text. */
 const MIN_VALUE_LENGTH = 6
+
+/** The labels of tokens a provider issued: random enough that a fingerprint reveals nothing. */
+const TOKEN_LABELS = new Set([
+  'access_token',
+  'id_token',
+  'refresh_token',
+  'token',
+  'id_token_hint',
+])
 
 export class SecretBox {
   readonly #byId = new Map<string, { value: string; label: string }>()
@@ -33,6 +43,19 @@ export class SecretBox {
 
   reveal(id: string): string | undefined {
     return this.#byId.get(id)?.value
+  }
+
+  /**
+   * "sha256 1a2b3c4d5e6f" for a token: the first 48 bits of its SHA-256, the same for the same
+   * token in any run, so an export can show where one token was used again without showing it.
+   * Undefined for any other secret: a password's or a client secret's hash could be tried
+   * against a list of guesses, a token's cannot.
+   * @see security.md §7 #155 (tokens replaced by a stable fingerprint)
+   */
+  fingerprint(id: string): string | undefined {
+    const secret = this.#byId.get(id)
+    if (secret === undefined || !TOKEN_LABELS.has(secret.label)) return undefined
+    return `sha256 ${hash('sha256', secret.value).slice(0, 12)}`
   }
 
   /** Replaces every registered secret that appears in the text with its marker. */

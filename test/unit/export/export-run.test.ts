@@ -30,7 +30,7 @@ describe('exportRun', () => {
   })
 
   it('writes a scenario that reads back with the run and its input', () => {
-    const file = exportRun(run, input, 'json', creator, () => Date.UTC(2027, 0, 1))
+    const file = exportRun(run, input, 'json', creator, { now: () => Date.UTC(2027, 0, 1) })
     expect(JSON.parse(file.content).exportedAt).toBe('2027-01-01T00:00:00.000Z')
     expect(readScenario(file.content, () => 'run-again').input).toEqual(input)
   })
