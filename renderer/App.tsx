@@ -1,18 +1,33 @@
-// The app shell: a left navigation of the pages that exist, and the page chosen.
-import type { ReactNode } from 'react'
+// The app shell: a left navigation of the pages that exist, and the page chosen. The Flows page,
+// the first one shown, comes with the shell; each other page is fetched the first time it opens,
+// so the first load carries only what the first screen needs.
+import { lazy, Suspense, type ReactNode } from 'react'
 import { ErrorNotice } from './components/ErrorNotice'
 import { FlowsPage } from './features/flows/FlowsPage'
-import { HistoryPage } from './features/history/HistoryPage'
-import { ProfilesPage } from './features/profiles/ProfilesPage'
-import { SandboxPage } from './features/sandbox/SandboxPage'
-import { SettingsPage } from './features/settings/SettingsPage'
-import { TimelinePage } from './features/timeline/TimelinePage'
-import { TokensPage } from './features/tokens/TokensPage'
 import { useAppInfo } from './state/use-app-info'
 import { navigate, useNavigation } from './state/navigation'
 import { useSettings } from './state/use-settings'
 
 type Page = { id: string; label: string; render: () => ReactNode }
+
+const HistoryPage = lazy(() =>
+  import('./features/history/HistoryPage').then((m) => ({ default: m.HistoryPage })),
+)
+const ProfilesPage = lazy(() =>
+  import('./features/profiles/ProfilesPage').then((m) => ({ default: m.ProfilesPage })),
+)
+const SandboxPage = lazy(() =>
+  import('./features/sandbox/SandboxPage').then((m) => ({ default: m.SandboxPage })),
+)
+const SettingsPage = lazy(() =>
+  import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+)
+const TimelinePage = lazy(() =>
+  import('./features/timeline/TimelinePage').then((m) => ({ default: m.TimelinePage })),
+)
+const TokensPage = lazy(() =>
+  import('./features/tokens/TokensPage').then((m) => ({ default: m.TokensPage })),
+)
 
 const PAGES: Page[] = [
   { id: 'flows', label: 'Flows', render: () => <FlowsPage /> },
@@ -56,7 +71,7 @@ export function App() {
       </nav>
       <main className="content">
         {appInfo.status === 'failed' && <ErrorNotice error={appInfo.error} />}
-        {page?.render()}
+        <Suspense fallback={<p role="status">Opening {page?.label}…</p>}>{page?.render()}</Suspense>
       </main>
     </div>
   )
