@@ -107,6 +107,12 @@ describe('the app killed while a flow waits for the browser (#165)', () => {
     expect(run.diagnostics[0]?.message).toMatch(/^The app stopped while this run was waiting/)
     expect(run.steps.find((step) => step.kind === 'callback')?.status).toBe('cancelled')
     expect(run.steps.find((step) => step.kind === 'browser')?.status).toBe('done')
+    // Kept with its input, so it can be run again as it was started.
+    expect(restarted.runs.replayInput(run.id)).toMatchObject({
+      flow: 'code',
+      provider: { issuer: provider.issuer },
+      client: { clientId: 'killed-rp' },
+    })
     await restarted.history.flush()
     // Nothing the restart did opens a listener again.
     expect(await isListening(Number(redirectUri.port))).toBe(false)

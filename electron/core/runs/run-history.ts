@@ -179,7 +179,7 @@ function markInterrupted(run: Run): Run {
         code: 'RUN_INTERRUPTED',
         severity: 'error',
         message: `The app stopped while this run was ${run.status === 'paused' ? 'paused' : 'waiting'}, so it never finished. It is kept as it was when the app stopped.`,
-        hint: 'Start the flow again. If the app was killed or crashed, its listener went with it: a browser still on its way back finds nothing there.',
+        hint: 'Replay it, or start the flow again: its listener went with the app, so a browser still on its way back finds nothing there.',
       },
     ],
   }

@@ -278,8 +278,7 @@ export class RunService {
   /**
    * Keeps a run in history where it stops (for the browser, a person, the next step), which is
    * where a run spends nearly all its time: if the app is killed there, the next start finds it
-   * unfinished and marks it interrupted (security.md #165). The finished run replaces it, with
-   * its input; the stop's own record has none, as the flow may not have named its secrets yet.
+   * unfinished and marks it interrupted (security.md #165). The finished run replaces it.
    */
   #keepWhileStopped(run: Run): void {
     clearTimeout(this.#stopSaves.get(run.id))
@@ -289,8 +288,10 @@ export class RunService {
     // at once, would cost a write per stop for nothing.
     const timer = setTimeout(() => {
       this.#stopSaves.delete(run.id)
-      // History keeps what it is given, and `run` also went to every listener.
-      this.#options.history?.save({ run: structuredClone(run) })
+      // History keeps what it is given, and `run` also went to every listener. With the input, an
+      // interrupted run can be replayed.
+      const input = this.#runs.get(run.id)?.recordInput()
+      this.#options.history?.save({ run: structuredClone(run), input })
     }, KEEP_STOP_AFTER_MS)
     timer.unref() // a run's stop never keeps the process alive
     this.#stopSaves.set(run.id, timer)
