@@ -16,6 +16,8 @@ const HISTORY_FILE = z.object({
   schemaVersion: z.literal(1),
   run: Run,
   input: z.record(z.string(), z.unknown()).optional(),
+  /** The process a run was going in, kept while it has not finished (see #load). */
+  pid: z.number().int().positive().optional(),
 })
 
 export type RunHistoryOptions = {
@@ -95,7 +97,9 @@ export class RunHistory {
         this.#setAside(file, error)
         continue
       }
-      if (isFinishedStatus(kept.run.status)) {
+      if (isFinishedStatus(kept.run.status) || isGoingElsewhere(kept.pid)) {
+        // A run still going in another process (the app while an afx command starts) is that
+        // process's to finish: shown as it stands, left as it is.
         this.#records.set(kept.run.id, { run: { ...kept.run, origin: 'saved' }, input: kept.input })
       } else {
         // Kept at a stop, never finished: the app that ran it stopped (closed, killed, crashed).
@@ -135,7 +139,8 @@ export class RunHistory {
   async #write(record: RunRecord): Promise<void> {
     const file = this.#fileOf(record.run.id)
     const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`
-    const content = JSON.stringify({ schemaVersion: 1, ...record }, null, 1)
+    const pid = isFinishedStatus(record.run.status) ? {} : { pid: process.pid }
+    const content = JSON.stringify({ schemaVersion: 1, ...record, ...pid }, null, 1)
     try {
       await mkdir(this.#options.dir, { recursive: true })
       await writeFile(temporary, content, { mode: 0o600 })
@@ -182,6 +187,22 @@ function markInterrupted(run: Run): Run {
         hint: 'Replay it, or start the flow again: its listener went with the app, so a browser still on its way back finds nothing there.',
       },
     ],
+  }
+}
+
+/**
+ * Whether the process that kept an unfinished run is another one, still alive. This process's own
+ * pid counts as gone: it is reading history afresh, as after a restart. A pid reused by an
+ * unrelated process leaves the run waiting until that one ends; marking a live run interrupted
+ * would be worse.
+ */
+function isGoingElsewhere(pid: number | undefined): boolean {
+  if (pid === undefined || pid === process.pid) return false
+  try {
+    process.kill(pid, 0) // signal 0: nothing is sent, only whether the process exists is checked
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM' // alive, owned by another user
   }
 }
 

@@ -192,6 +192,23 @@ describe('RunHistory, a run the app never finished (#165)', () => {
     expect(third.get('run-w')?.run.diagnostics).toHaveLength(1)
   })
 
+  it('leaves a run still going in another live process as it is (the app, while afx starts)', async () => {
+    const dir = freshDir()
+    const file = join(dir, 'run-w.json')
+    const history = RunHistory.open({ dir, retention: retention(), now: () => NOW })
+    history.save({ run: waitingRun() })
+    await history.flush()
+    // As the app would have written it: the pid of the process the run is going in.
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+    expect(kept.pid).toBe(process.pid)
+    writeFileSync(file, JSON.stringify({ ...kept, pid: process.ppid }))
+
+    const other = RunHistory.open({ dir, retention: retention(), now: () => NOW })
+    expect(other.get('run-w')?.run).toMatchObject({ status: 'waiting', diagnostics: [] })
+    await other.flush()
+    expect(JSON.parse(readFileSync(file, 'utf8')).run.status).toBe('waiting')
+  })
+
   it('leaves a finished run as it was', async () => {
     const dir = freshDir()
     const first = RunHistory.open({ dir, retention: retention(), now: () => NOW })
