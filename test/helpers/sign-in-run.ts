@@ -4,12 +4,34 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser } from 'playwright-core'
 import type { Core } from '../../electron/core/create-core'
-import type { StartRunInput } from '../../shared/flow-input'
+import type { CodeFlowInput, StartRunInput } from '../../shared/flow-input'
 import type { Run } from '../../shared/run-model'
 import { authorizationUrlOf, waitForRun } from './run-events'
 import { signInAtSandbox } from './sandbox-login'
 
 export const ALICE = { username: 'alice', password: 'alice-password' }
+
+/**
+ * A code + PKCE flow at the sandbox provider as the integration tests start one: the public
+ * native client, a free loopback port, no browser opened (the test signs in), 20 s to do it.
+ */
+export function sandboxCodeFlow(
+  issuer: string,
+  overrides: Partial<CodeFlowInput> = {},
+): CodeFlowInput {
+  return {
+    flow: 'code',
+    provider: { issuer },
+    client: { clientId: 'afx-native', scope: 'openid profile' },
+    mode: 'auto',
+    pkce: 'S256',
+    responseMode: 'query',
+    redirect: { host: '127.0.0.1', port: 0, path: '/callback' },
+    browser: 'none',
+    callbackTimeoutMs: 20_000,
+    ...overrides,
+  }
+}
 
 /** The redirect URI of a run's loopback listener, once it listens. */
 export async function redirectUriOf(core: Pick<Core, 'events' | 'runs'>, runId: string) {

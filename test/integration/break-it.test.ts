@@ -4,10 +4,10 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
-import type { BreakIt, CodeFlowInput } from '../../shared/flow-input'
+import type { BreakIt } from '../../shared/flow-input'
 import type { Run, Step } from '../../shared/run-model'
 import { startSandboxAndBrowser, stopSandboxAndBrowser } from '../helpers/sandbox-and-browser'
-import { runWithSignIn } from '../helpers/sign-in-run'
+import { runWithSignIn, sandboxCodeFlow } from '../helpers/sign-in-run'
 import { testCore } from '../helpers/test-impl'
 
 let sandbox: OidcSandbox
@@ -19,18 +19,7 @@ beforeAll(async () => {
 })
 afterAll(() => stopSandboxAndBrowser({ sandbox, browser }))
 
-const codeFlow = (breakIt: BreakIt[]): CodeFlowInput => ({
-  flow: 'code',
-  provider: { issuer: sandbox.issuer },
-  client: { clientId: 'afx-native', scope: 'openid profile' },
-  mode: 'auto',
-  pkce: 'S256',
-  responseMode: 'query',
-  redirect: { host: '127.0.0.1', port: 0, path: '/callback' },
-  browser: 'none',
-  callbackTimeoutMs: 20_000,
-  breakIt,
-})
+const codeFlow = (breakIt: BreakIt[]) => sandboxCodeFlow(sandbox.issuer, { breakIt })
 
 const breakStep = (run: Run): Step | undefined =>
   run.steps.find((step) => step.title.startsWith('Break it:'))

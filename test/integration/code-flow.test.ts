@@ -8,6 +8,7 @@ import type { CodeFlowInput } from '../../shared/flow-input'
 import type { Run } from '../../shared/run-model'
 import { signInAtSandbox } from '../helpers/sandbox-login'
 import { authorizationUrlOf, waitForRun } from '../helpers/run-events'
+import { sandboxCodeFlow } from '../helpers/sign-in-run'
 import { testCore } from '../helpers/test-impl'
 import { startSandboxAndBrowser, stopSandboxAndBrowser } from '../helpers/sandbox-and-browser'
 
@@ -22,18 +23,10 @@ beforeAll(async () => {
 afterAll(() => stopSandboxAndBrowser({ sandbox, browser }))
 
 const codeFlow = (overrides: Partial<CodeFlowInput> = {}) =>
-  ({
-    flow: 'code',
-    provider: { issuer: sandbox.issuer },
+  sandboxCodeFlow(sandbox.issuer, {
     client: { clientId: 'afx-native', scope: 'openid profile email' },
-    mode: 'auto',
-    pkce: 'S256',
-    responseMode: 'query',
-    redirect: { host: '127.0.0.1', port: 0, path: '/callback' },
-    browser: 'none',
-    callbackTimeoutMs: 20_000,
     ...overrides,
-  }) satisfies CodeFlowInput
+  })
 
 /** Starts a code flow, signs alice in through Chromium, and returns the finished run. */
 async function runWithLogin(input: CodeFlowInput): Promise<Run> {

@@ -7,7 +7,7 @@ import type { OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
 import type { CodeFlowInput } from '../../shared/flow-input'
 import type { Run } from '../../shared/run-model'
 import { authorizationUrlOf } from '../helpers/run-events'
-import { ALICE, redirectUriOf } from '../helpers/sign-in-run'
+import { ALICE, redirectUriOf, sandboxCodeFlow } from '../helpers/sign-in-run'
 import { testCore } from '../helpers/test-impl'
 import { startSandboxAndBrowser, stopSandboxAndBrowser } from '../helpers/sandbox-and-browser'
 
@@ -20,18 +20,8 @@ beforeAll(async () => {
 })
 afterAll(() => stopSandboxAndBrowser({ sandbox, browser }))
 
-const codeFlow = (overrides: Partial<CodeFlowInput> = {}): CodeFlowInput => ({
-  flow: 'code',
-  provider: { issuer: sandbox.issuer },
-  client: { clientId: 'afx-native', scope: 'openid profile' },
-  mode: 'auto',
-  pkce: 'S256',
-  responseMode: 'query',
-  redirect: { host: '127.0.0.1', port: 0, path: '/callback' },
-  browser: 'none',
-  callbackTimeoutMs: 20_000,
-  ...overrides,
-})
+const codeFlow = (overrides: Partial<CodeFlowInput> = {}) =>
+  sandboxCodeFlow(sandbox.issuer, overrides)
 
 /** Sends a browser to the run's authorization URL and lets `act` drive the provider's pages. */
 async function runInBrowser(

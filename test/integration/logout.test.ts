@@ -7,7 +7,7 @@ import type { LogoutInput } from '../../shared/flow-input'
 import type { Run } from '../../shared/run-model'
 import { runCliInProcess } from '../helpers/run-cli-in-process'
 import { authorizationUrlOf, revealedUrlOf } from '../helpers/run-events'
-import { ALICE, hasNoJwtInClear, revealToken } from '../helpers/sign-in-run'
+import { ALICE, hasNoJwtInClear, revealToken, sandboxCodeFlow } from '../helpers/sign-in-run'
 import { testCore } from '../helpers/test-impl'
 import { startSandboxAndBrowser, stopSandboxAndBrowser } from '../helpers/sandbox-and-browser'
 
@@ -34,17 +34,7 @@ const logout = (overrides: Partial<LogoutInput> = {}): LogoutInput => ({
 
 /** Signs alice in with a code flow in `page`, keeping the provider's session in its context. */
 async function signIn(page: Page): Promise<Run> {
-  const { run, done } = core.runs.start({
-    flow: 'code',
-    provider: { issuer: sandbox.issuer },
-    client: { clientId: 'afx-native', scope: 'openid profile' },
-    mode: 'auto',
-    pkce: 'S256',
-    responseMode: 'query',
-    redirect: { host: '127.0.0.1', port: 0, path: '/callback' },
-    browser: 'none',
-    callbackTimeoutMs: 20_000,
-  })
+  const { run, done } = core.runs.start(sandboxCodeFlow(sandbox.issuer))
   await page.goto(await authorizationUrlOf(core, run.id))
   const askedForPassword = await page.getByLabel('Username').isVisible()
   if (askedForPassword) {

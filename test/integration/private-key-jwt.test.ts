@@ -13,7 +13,7 @@ import type { ClientCredentialsInput } from '../../shared/flow-input'
 import type { Run, Step } from '../../shared/run-model'
 import { runCliInProcess } from '../helpers/run-cli-in-process'
 import { startSandboxAndBrowser, stopSandboxAndBrowser } from '../helpers/sandbox-and-browser'
-import { freePort, hasNoJwtInClear, runWithSignIn } from '../helpers/sign-in-run'
+import { freePort, hasNoJwtInClear, runWithSignIn, sandboxCodeFlow } from '../helpers/sign-in-run'
 import { testCore } from '../helpers/test-impl'
 
 const CLIENT_ID = 'afx-private-key-jwt'
@@ -180,17 +180,14 @@ describe('keys the provider does not accept', () => {
 
 describe('the code flow with private_key_jwt', () => {
   it('signs in and redeems the code with a signed assertion', async () => {
-    const run = await runWithSignIn(core, browser, {
-      flow: 'code',
-      provider: { issuer: sandbox.issuer },
-      client: { clientId: CLIENT_ID, privateKeyJwk: demoKey(), scope: 'openid profile' },
-      mode: 'auto',
-      pkce: 'S256',
-      responseMode: 'query',
-      redirect: { host: '127.0.0.1', port: webPort, path: '/callback' },
-      browser: 'none',
-      callbackTimeoutMs: 20_000,
-    })
+    const run = await runWithSignIn(
+      core,
+      browser,
+      sandboxCodeFlow(sandbox.issuer, {
+        client: { clientId: CLIENT_ID, privateKeyJwk: demoKey(), scope: 'openid profile' },
+        redirect: { host: '127.0.0.1', port: webPort, path: '/callback' },
+      }),
+    )
     expect(run.status).toBe('succeeded')
     expect(run.tokens.map((token) => token.name)).toEqual(
       expect.arrayContaining(['access_token', 'id_token']),

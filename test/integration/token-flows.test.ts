@@ -3,10 +3,16 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OidcSandbox } from '../../electron/core/sandbox/oidc/oidc-sandbox'
-import type { CodeFlowInput, StartRunInput } from '../../shared/flow-input'
+import type { StartRunInput } from '../../shared/flow-input'
 import type { Run } from '../../shared/run-model'
 import { runCliInProcess } from '../helpers/run-cli-in-process'
-import { freePort, hasNoJwtInClear, revealToken, runWithSignIn } from '../helpers/sign-in-run'
+import {
+  freePort,
+  hasNoJwtInClear,
+  revealToken,
+  runWithSignIn,
+  sandboxCodeFlow,
+} from '../helpers/sign-in-run'
 import { testCore } from '../helpers/test-impl'
 import { startSandboxAndBrowser, stopSandboxAndBrowser } from '../helpers/sandbox-and-browser'
 
@@ -33,24 +39,17 @@ const client = (clientId: string, scope?: string) => ({
 
 /** Signs alice in with offline_access (and prompt=consent, without which no refresh token). */
 function signInWithRefresh(clientId: string): Promise<Run> {
-  const input: CodeFlowInput = {
-    flow: 'code',
-    provider: { issuer: sandbox.issuer },
+  const input = sandboxCodeFlow(sandbox.issuer, {
     client: {
       ...client(clientId, 'openid profile email offline_access'),
       extraParams: { prompt: 'consent' },
     },
-    mode: 'auto',
-    pkce: 'S256',
-    responseMode: 'query',
     redirect: {
       host: '127.0.0.1',
       port: clientId === 'afx-native' ? 0 : webPort,
       path: '/callback',
     },
-    browser: 'none',
-    callbackTimeoutMs: 20_000,
-  }
+  })
   return runWithSignIn(core, browser, input)
 }
 
