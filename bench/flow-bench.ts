@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { createCore } from '../electron/core/create-core'
 import { startOidcSandbox } from '../electron/core/sandbox/oidc/oidc-sandbox'
 import { authorizationUrlOf } from '../test/helpers/run-events'
+import { sandboxCodeFlow } from '../test/helpers/sign-in-run'
 import { runBareCodeFlow } from './bare-code-flow'
 import { median, round, sampleSideBySide } from './measure'
 import { signInByFetch } from './sign-in-by-fetch'
@@ -39,17 +40,9 @@ export async function benchFlowOverhead(): Promise<FlowResult> {
       },
     })
     const ours = async () => {
-      const { run, done } = core.runs.start({
-        flow: 'code',
-        provider: { issuer: sandbox.issuer },
-        client: { clientId: CLIENT_ID, scope: SCOPE },
-        mode: 'auto',
-        pkce: 'S256',
-        responseMode: 'query',
-        redirect: { host: '127.0.0.1', port: 0, path: '/callback' },
-        browser: 'none',
-        callbackTimeoutMs: 20_000,
-      })
+      const { run, done } = core.runs.start(
+        sandboxCodeFlow(sandbox.issuer, { client: { clientId: CLIENT_ID, scope: SCOPE } }),
+      )
       await signInByFetch(await authorizationUrlOf(core, run.id), ALICE)
       const finished = await done
       if (finished.status !== 'succeeded') {
